@@ -1,0 +1,119 @@
+package vn.ioc.ingest.contract;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class MessageCodecsTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+    private static final TopicAddress CAM_STATS = TopicAddress.edge(MessageKind.CAMERA_STATS, "hue-duc", "cam-1");
+    private static final TopicAddress CAM_EVENT = TopicAddress.edge(MessageKind.CAMERA_EVENT, "hue-duc", "cam-1");
+    private static final TopicAddress STATUS = TopicAddress.edge(MessageKind.SITE_STATUS, "hue-duc", null);
+
+    @Test
+    void cameraStatsRoundTrip() throws Exception {
+        var codec = new CameraStatsCodec();
+        var stats = new CameraStats("hue-duc", 9, "hue-duc", "cam-1", NOW.minusSeconds(10), NOW,
+                List.of(new CameraStats.LineCount("north", "in", Map.of("car", 3, "motorbike", 11))),
+                List.of(new CameraStats.LaneStats("l1", 35.5, 1.25, 28.0, 12.0, 0),
+                        new CameraStats.LaneStats("l2", 4.0, 0.1, null, 0, 1)),
+                new CameraStats.ImageHealth(0.45, 0.31, false, 24.0));
+        assertThat(codec.decode(CAM_STATS, codec.encode(stats), NOW)).isEqualTo(stats);
+    }
+
+    @Test
+    void cameraStatsRejectsOccupancyOutsidePercentAndNegativeCounts() {
+        var codec = new CameraStatsCodec();
+        String base = "{\"agent\":\"hue-duc\",\"seq\":1,\"start\":\"2026-11-23T07:59:50Z\",\"end\":\"2026-11-23T08:00:00Z\",";
+        assertThatThrownBy(() -> codec.decode(CAM_STATS, (base
+                + "\"lanes\":[{\"lane\":\"l1\",\"occupancy\":140,\"present\":1,\"queueM\":0,\"stopped\":0}]}").getBytes(UTF_8), NOW))
+                .hasMessageContaining("'occupancy' between 0.0 and 100.0").hasMessageContaining("140");
+        assertThatThrownBy(() -> codec.decode(CAM_STATS, (base
+                + "\"lines\":[{\"line\":\"n\",\"direction\":\"in\",\"counts\":{\"car\":-1}}]}").getBytes(UTF_8), NOW))
+                .hasMessageContaining("count of 'car'");
+    }
+
+    @Test
+    void cameraStatsRejectsAnIntervalThatEndsBeforeItStarts() {
+        var codec = new CameraStatsCodec();
+        String json = "{\"agent\":\"hue-duc\",\"seq\":1,\"start\":\"2026-11-23T08:00:00Z\",\"end\":\"2026-11-23T07:00:00Z\"}";
+        assertThatThrownBy(() -> codec.decode(CAM_STATS, json.getBytes(UTF_8), NOW)).hasMessageContaining("'end' after 'start'");
+    }
+
+    @Test
+    void cameraStatsRejectsATimeThatIsNotIso8601() {
+        var codec = new CameraStatsCodec();
+        String json = "{\"agent\":\"hue-duc\",\"seq\":1,\"start\":\"yesterday\",\"end\":\"2026-11-23T07:00:00Z\"}";
+        assertThatThrownBy(() -> codec.decode(CAM_STATS, json.getBytes(UTF_8), NOW)).hasMessageContaining("ISO-8601").hasMessageContaining("yesterday");
+    }
+
+    @Test
+    void cameraEventRoundTrip() throws Exception {
+        var codec = new CameraEventCodec();
+        var e = new CameraEvent("hue-duc", 10, "hue-duc", "cam-1", NOW, CameraEvent.Type.STALLED_VEHICLE,
+                CameraEvent.State.START, "obj-17", "no-stopping-1", null, "snap-123.jpg");
+        assertThat(codec.decode(CAM_EVENT, codec.encode(e), NOW)).isEqualTo(e);
+    }
+
+    @Test
+    void tamperEventWithoutReasonIsRejected() {
+        var codec = new CameraEventCodec();
+        String json = "{\"agent\":\"hue-duc\",\"seq\":1,\"time\":\"2026-11-23T08:00:00Z\",\"type\":\"CAMERA_TAMPER\",\"state\":\"START\"}";
+        assertThatThrownBy(() -> codec.decode(CAM_EVENT, json.getBytes(UTF_8), NOW)).hasMessageContaining("'reason'");
+    }
+
+    @Test
+    void unknownEventTypeListsTheKnownOnes() {
+        var codec = new CameraEventCodec();
+        String json = "{\"agent\":\"hue-duc\",\"seq\":1,\"time\":\"2026-11-23T08:00:00Z\",\"type\":\"UFO\",\"state\":\"START\"}";
+        assertThatThrownBy(() -> codec.decode(CAM_EVENT, json.getBytes(UTF_8), NOW))
+                .hasMessageContaining("STALLED_VEHICLE").hasMessageContaining("'UFO'");
+    }
+
+    @Test
+    void birthRoundTripKeepsPlaceAndDevices() throws Exception {
+        var codec = new SiteStatusCodec();
+        var birth = SiteStatus.birth("hue-duc", "hue-duc", NOW, "Cầu Phú Xuân", 16.4565, 107.5637, List.of(
+                new SiteStatus.Device("loop-1", SiteStatus.Kind.SENSOR, "traffic-loop", false),
+                new SiteStatus.Device("cam-1", SiteStatus.Kind.CAMERA, "traffic-camera", true)));
+        SiteStatus back = codec.decode(STATUS, codec.encode(birth), NOW);
+        assertThat(back).isEqualTo(birth);
+        assertThat(new String(codec.encode(birth), UTF_8)).contains("\"public\":true").doesNotContain("isPublic");
+    }
+
+    @Test
+    void willDecodesAsOfflineWithoutTime() throws Exception {
+        var codec = new SiteStatusCodec();
+        SiteStatus will = codec.decode(STATUS, codec.encode(SiteStatus.will("hue-duc", "hue-duc")), NOW);
+        assertThat(will.online()).isFalse();
+        assertThat(will.time()).isNull();
+        assertThat(will.reason()).isEqualTo("connection lost");
+    }
+
+    @Test
+    void birthWithoutPlaceOrWithImpossibleLatitudeIsRejected() {
+        var codec = new SiteStatusCodec();
+        String noPlace = "{\"agent\":\"hue-duc\",\"online\":true,\"time\":\"2026-11-23T08:00:00Z\",\"devices\":[]}";
+        assertThatThrownBy(() -> codec.decode(STATUS, noPlace.getBytes(UTF_8), NOW)).hasMessageContaining("'lat'");
+        String badLat = "{\"agent\":\"hue-duc\",\"online\":true,\"time\":\"2026-11-23T08:00:00Z\",\"lat\":116.4,\"lon\":107.5,\"devices\":[]}";
+        assertThatThrownBy(() -> codec.decode(STATUS, badLat.getBytes(UTF_8), NOW)).hasMessageContaining("'lat' between -90.0 and 90.0");
+    }
+
+    @Test
+    void incidentRoundTripAndTopicIdMustMatch() throws Exception {
+        var codec = new IncidentCodec();
+        var i = new Incident("inc-1", Incident.Type.CONGESTION, Incident.Severity.HIGH, Incident.Status.OPEN,
+                "hue-duc", "loop-1", "speed", 16.4565, 107.5637, "Phường Đúc", NOW.minusSeconds(60), NOW, null,
+                18.0, "speed 18 km/h below 40 km/h", 3);
+        assertThat(codec.decode(TopicAddress.central(MessageKind.INCIDENT, "inc-1"), codec.encode(i), NOW)).isEqualTo(i);
+        assertThatThrownBy(() -> codec.decode(TopicAddress.central(MessageKind.INCIDENT, "inc-2"), codec.encode(i), NOW))
+                .hasMessageContaining("as in the topic");
+    }
+}
