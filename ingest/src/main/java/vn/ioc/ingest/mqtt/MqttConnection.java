@@ -304,8 +304,16 @@ public final class MqttConnection implements AutoCloseable {
          * subscription is new, so a reconnect does not replay every retained status.
          */
         public Builder subscribe(String filter, int qos) {
+            return subscribe(filter, qos, 1);
+        }
+
+        /**
+         * @param retainHandling 0: send retained messages on every subscribe; 1: only when the
+         *                       subscription is new; 2: never (MQTT 5, 3.8.3.1)
+         */
+        public Builder subscribe(String filter, int qos, int retainHandling) {
             MqttSubscription s = new MqttSubscription(filter, qos);
-            s.setRetainHandling(1);
+            s.setRetainHandling(retainHandling);
             subscriptions.add(s);
             return this;
         }

@@ -56,7 +56,8 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
             }
             if (split.index() == 0) {
                 for (String f : settings.directFilters()) {
-                    builder.subscribe(f, 1);
+                    // always with retained messages: a job started without state must learn every site again
+                    builder.subscribe(f, 1, 0);
                 }
             }
             this.connection = builder.build();

@@ -1,0 +1,106 @@
+package vn.ioc.streaming.detect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import vn.ioc.ingest.contract.Incident;
+
+/**
+ * The threshold rules of each device type, read from YAML ({@code detector-rules.yaml} on
+ * the classpath by default). A device's birth message names its type.
+ */
+public final class DetectorRules implements Serializable {
+
+    public static final String DEFAULT_RESOURCE = "/detector-rules.yaml";
+
+    private final Map<String, List<ThresholdRule>> byType;
+
+    private DetectorRules(Map<String, List<ThresholdRule>> byType) {
+        this.byType = byType;
+    }
+
+    public static DetectorRules defaults() {
+        try (InputStream in = DetectorRules.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static DetectorRules load(InputStream yaml) {
+        JsonNode root = new YAMLMapper().readTree(yaml);
+        Map<String, List<ThresholdRule>> byType = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> type : root.properties()) {
+            List<ThresholdRule> rules = new ArrayList<>();
+            for (JsonNode r : type.getValue()) {
+                rules.add(rule(type.getKey(), r));
+            }
+            byType.put(type.getKey(), List.copyOf(rules));
+        }
+        return new DetectorRules(byType);
+    }
+
+    private static ThresholdRule rule(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty() || !r.hasNonNull("metric")) {
+            throw new IllegalArgumentException(where + "expected an 'id' and a 'metric'");
+        }
+        boolean above = r.has("above");
+        if (above == r.has("below")) {
+            throw new IllegalArgumentException(where + "expected exactly one of 'above' or 'below'");
+        }
+        ThresholdRule.Direction d = above ? ThresholdRule.Direction.ABOVE : ThresholdRule.Direction.BELOW;
+        double enter = r.path(above ? "above" : "below").asDouble();
+        String clearKey = above ? "clearBelow" : "clearAbove";
+        double exit = r.has(clearKey) ? r.path(clearKey).asDouble() : enter;
+        String escalateKey = above ? "escalateAbove" : "escalateBelow";
+        Duration min = duration(r, "for", where);
+        Duration clear = r.has("clearAfter") ? duration(r, "clearAfter", where) : min;
+        try {
+            return new ThresholdRule(id, r.path("metric").asString(), d, enter, exit, min, clear,
+                    Incident.Type.valueOf(r.path("type").asString("")), Incident.Severity.valueOf(r.path("severity").asString("MEDIUM")),
+                    r.has(escalateKey) ? r.path(escalateKey).asDouble() : null, r.path("unit").asString(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
+    }
+
+    private static Duration duration(JsonNode r, String key, String where) {
+        String s = r.path(key).asString("PT0S");
+        try {
+            return Duration.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + "expected '" + key + "' as an ISO-8601 duration like PT10M but was '" + s + "'");
+        }
+    }
+
+    public List<ThresholdRule> forType(String deviceType) {
+        return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
+    }
+
+    /** Every duration divided by {@code speedup}: for recorded data replayed faster than real time. */
+    public DetectorRules compressed(double speedup) {
+        if (speedup <= 0) {
+            throw new IllegalArgumentException("expected a positive speed-up but was " + speedup);
+        }
+        Map<String, List<ThresholdRule>> out = new LinkedHashMap<>();
+        byType.forEach((t, rules) -> out.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
+        return new DetectorRules(out);
+    }
+
+    public Map<String, List<ThresholdRule>> all() {
+        return byType;
+    }
+}

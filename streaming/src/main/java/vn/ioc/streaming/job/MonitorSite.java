@@ -1,0 +1,311 @@
+package vn.ioc.streaming.job;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.ioc.ingest.contract.CameraEvent;
+import vn.ioc.ingest.contract.CameraEventCodec;
+import vn.ioc.ingest.contract.Incident;
+import vn.ioc.ingest.contract.InvalidMessageException;
+import vn.ioc.ingest.contract.Observation;
+import vn.ioc.ingest.contract.SiteStatus;
+import vn.ioc.ingest.contract.SiteStatusCodec;
+import vn.ioc.ingest.contract.Topics;
+import vn.ioc.ingest.geo.Ward;
+import vn.ioc.ingest.geo.WardMap;
+import vn.ioc.streaming.detect.ThresholdDetector;
+import vn.ioc.streaming.detect.ThresholdRule;
+import vn.ioc.streaming.detect.ThresholdState;
+import vn.ioc.streaming.incident.Condition;
+import vn.ioc.streaming.incident.IncidentChange;
+import vn.ioc.streaming.incident.IncidentLifecycle;
+import vn.ioc.streaming.incident.Place;
+
+/**
+ * Everything the job knows about one site, keyed by site: where it is and what it carries
+ * (from its birth message), its threshold detectors, whether it is online, and its open
+ * incidents. Observations are held until the watermark passes them and then run through
+ * the detectors in event-time order; status messages and camera events apply on arrival.
+ * Silence is judged on the wall clock: a processing-time timer per site.
+ *
+ * <p>The decisions are made by plain classes ({@link ThresholdDetector},
+ * {@link IncidentLifecycle}); this class keeps their state and timers.
+ */
+final class MonitorSite extends KeyedProcessFunction<String, SiteInput, IncidentChange> {
+
+    static final OutputTag<SiteUpdate> SITE_UPDATES = new OutputTag<>("site-updates") {
+    };
+    static final String OFFLINE_KEY = "site/DEVICE_OFFLINE";
+    static final String SILENT = "silent";
+    private static final Logger log = LoggerFactory.getLogger(MonitorSite.class);
+
+    /** The site as last heard. */
+    public record Profile(String name, Double lat, Double lon, String ward, boolean online, String offlineReason) {
+    }
+
+    private final DetectionOptions options;
+
+    private transient ValueState<Profile> profile;
+    private transient MapState<String, String> deviceTypes;
+    private transient MapState<String, ThresholdState> detectors;
+    private transient MapState<String, Incident> open;
+    /** Per condition key: the rules currently holding it, comma-separated. */
+    private transient MapState<String, String> holding;
+    private transient ListState<SiteInput> pending;
+    private transient ValueState<Long> lastActivity;
+    private transient ValueState<Long> silenceTimer;
+    private transient ValueState<Long> lastSeenWritten;
+
+    private transient IncidentLifecycle lifecycle;
+    private transient WardMap wards;
+    private transient SiteStatusCodec statusCodec;
+    private transient CameraEventCodec eventCodec;
+    private transient Counter late;
+
+    MonitorSite(DetectionOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        var rc = getRuntimeContext();
+        profile = rc.getState(new ValueStateDescriptor<>("profile", TypeInformation.of(Profile.class)));
+        deviceTypes = rc.getMapState(new MapStateDescriptor<>("device-types", Types.STRING, Types.STRING));
+        detectors = rc.getMapState(new MapStateDescriptor<>("detectors", Types.STRING, TypeInformation.of(ThresholdState.class)));
+        open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
+        holding = rc.getMapState(new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING));
+        pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
+        lastActivity = rc.getState(new ValueStateDescriptor<>("last-activity", Types.LONG));
+        silenceTimer = rc.getState(new ValueStateDescriptor<>("silence-timer", Types.LONG));
+        lastSeenWritten = rc.getState(new ValueStateDescriptor<>("last-seen-written", Types.LONG));
+        lifecycle = new IncidentLifecycle(options.updateEvery());
+        wards = WardMap.hue();
+        statusCodec = new SiteStatusCodec();
+        eventCodec = new CameraEventCodec();
+        late = rc.getMetricGroup().counter("lateObservations");
+    }
+
+    @Override
+    public void processElement(SiteInput in, Context ctx, Collector<IncidentChange> out) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        if (!in.isObservation()) {
+            handleMessage(in, now, ctx, out);
+            return;
+        }
+        activity(now, ctx, out, Instant.ofEpochMilli(in.eventTime()));
+        if (in.eventTime() <= ctx.timerService().currentWatermark()) {
+            late.inc(); // stored by the observation sink, but too late to be put in order for detection
+            return;
+        }
+        pending.add(in);
+        ctx.timerService().registerEventTimeTimer(in.eventTime());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            checkSilence(timestamp, ctx, out);
+            return;
+        }
+        List<SiteInput> due = new ArrayList<>();
+        List<SiteInput> later = new ArrayList<>();
+        for (SiteInput i : pending.get()) {
+            (i.eventTime() <= timestamp ? due : later).add(i);
+        }
+        pending.update(later);
+        due.sort(Comparator.comparingLong(SiteInput::eventTime));
+        for (SiteInput i : due) {
+            detect(i.observation(), ctx.getCurrentKey(), out);
+        }
+    }
+
+    private void detect(Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        String type = deviceTypes.get(o.device());
+        for (ThresholdRule rule : options.rules().forType(type)) {
+            if (!rule.metric().equals(o.metric())) {
+                continue;
+            }
+            String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+            ThresholdState s = detectors.get(detectorKey);
+            ThresholdDetector.Step step = ThresholdDetector.step(rule, s == null ? ThresholdState.NORMAL : s, o.value(), o.time());
+            detectors.put(detectorKey, step.state());
+            String key = o.device() + "/" + rule.type();
+            switch (step.signal()) {
+                case STARTED, HOLDS -> {
+                    setHolding(key, rule.id(), true);
+                    apply(key, lifecycle.holds(open.get(key), place(site),
+                            new Condition(key, rule.type(), rule.severityAt(o.value()), o.device(), o.metric(), o.value(), o.time(),
+                                    rule.describe(o.value()))), out);
+                }
+                case ENDED -> {
+                    if (setHolding(key, rule.id(), false)) {
+                        apply(key, lifecycle.ends(open.get(key), o.time(), o.metric() + " back to normal"), out);
+                    }
+                }
+                case NONE -> {
+                }
+            }
+        }
+    }
+
+    /** Records whether a rule holds a condition; returns true when no rule holds it any more. */
+    private boolean setHolding(String key, String ruleId, boolean holds) throws Exception {
+        String current = holding.get(key);
+        Set<String> rules = new HashSet<>(current == null || current.isEmpty() ? List.of() : List.of(current.split(",")));
+        if (holds) {
+            rules.add(ruleId);
+        } else {
+            rules.remove(ruleId);
+        }
+        if (rules.isEmpty()) {
+            holding.remove(key);
+            return true;
+        }
+        holding.put(key, String.join(",", rules.stream().sorted().toList()));
+        return false;
+    }
+
+    private void apply(String key, IncidentLifecycle.Transition t, Collector<IncidentChange> out) throws Exception {
+        if (t.open() == null) {
+            open.remove(key);
+        } else {
+            open.put(key, t.open());
+        }
+        if (t.change() != null) {
+            out.collect(t.change());
+        }
+    }
+
+    private void handleMessage(SiteInput in, long now, Context ctx, Collector<IncidentChange> out) throws Exception {
+        String site = in.site();
+        try {
+            switch (Topics.parse(in.message().topic()).kind()) {
+                case SITE_STATUS -> {
+                    SiteStatus s = statusCodec.decode(Topics.parse(in.message().topic()), in.message().payload(), Instant.ofEpochMilli(now));
+                    Instant at = Instant.ofEpochMilli(in.eventTime());
+                    if (s.online()) {
+                        birth(site, s, in.message().payload(), at, now, ctx, out);
+                    } else {
+                        offline(site, s.reason() == null ? "offline" : s.reason(), at, ctx, out);
+                    }
+                }
+                case CAMERA_EVENT -> cameraEvent(eventCodec.decode(Topics.parse(in.message().topic()), in.message().payload(),
+                        Instant.ofEpochMilli(now)), site, now, ctx, out);
+                default -> log.warn("Site {}: unexpected message on {}", site, in.message().topic());
+            }
+        } catch (InvalidMessageException e) {
+            log.warn("Site {}: message on {} no longer decodes: {}", site, in.message().topic(), e.getMessage()); // validated upstream
+        }
+    }
+
+    private void birth(String site, SiteStatus s, byte[] payload, Instant at, long now, Context ctx, Collector<IncidentChange> out) throws Exception {
+        String ward = wards.locate(s.lat(), s.lon()).map(Ward::name).orElse(null);
+        profile.update(new Profile(s.name(), s.lat(), s.lon(), ward, true, null));
+        deviceTypes.clear();
+        for (SiteStatus.Device d : s.devices()) {
+            deviceTypes.put(d.id(), d.type());
+        }
+        ctx.output(SITE_UPDATES, SiteUpdate.birth(site, at, payload, ward));
+        apply(OFFLINE_KEY, lifecycle.ends(open.get(OFFLINE_KEY), at, "site back online"), out);
+        markActive(now, ctx);
+    }
+
+    private void offline(String site, String reason, Instant at, Context ctx, Collector<IncidentChange> out) throws Exception {
+        Profile p = profile.value();
+        if (p != null && !p.online() && open.contains(OFFLINE_KEY)) {
+            return; // already offline
+        }
+        if (p != null) {
+            profile.update(new Profile(p.name(), p.lat(), p.lon(), p.ward(), false, reason));
+        }
+        ctx.output(SITE_UPDATES, SiteUpdate.of(site, SiteUpdate.Kind.OFFLINE, at, reason));
+        Incident.Severity severity = "shutdown".equals(reason) ? Incident.Severity.LOW : Incident.Severity.MEDIUM;
+        String summary = "site " + site + " offline: " + reason;
+        apply(OFFLINE_KEY, lifecycle.holds(open.get(OFFLINE_KEY), place(site),
+                new Condition(OFFLINE_KEY, Incident.Type.DEVICE_OFFLINE, severity, null, null, null, at, summary)), out);
+    }
+
+    private void cameraEvent(CameraEvent e, String site, long now, Context ctx, Collector<IncidentChange> out) throws Exception {
+        Incident.Type type = Incident.Type.valueOf(e.type().name());
+        String key = e.camera() + "/" + type;
+        if (e.state() == CameraEvent.State.START) {
+            String summary = type.name().toLowerCase().replace('_', ' ') + (e.zone() != null ? " in " + e.zone() : "")
+                    + (e.reason() != null ? " (" + e.reason().toLowerCase() + ")" : "");
+            Incident.Severity severity = type == Incident.Type.WRONG_WAY ? Incident.Severity.HIGH : Incident.Severity.MEDIUM;
+            apply(key, lifecycle.holds(open.get(key), place(site),
+                    new Condition(key, type, severity, e.camera(), null, null, e.time(), summary)), out);
+        } else {
+            apply(key, lifecycle.ends(open.get(key), e.time(), "all clear from the camera"), out);
+        }
+        activity(now, ctx, out, e.time());
+    }
+
+    /** Data arrived: the site is alive. Brings a silent site back and keeps one silence timer armed. */
+    private void activity(long now, Context ctx, Collector<IncidentChange> out, Instant at) throws Exception {
+        Profile p = profile.value();
+        if (p != null && !p.online() && SILENT.equals(p.offlineReason())) {
+            profile.update(new Profile(p.name(), p.lat(), p.lon(), p.ward(), true, null));
+            ctx.output(SITE_UPDATES, SiteUpdate.of(ctx.getCurrentKey(), SiteUpdate.Kind.ONLINE, at, null));
+            apply(OFFLINE_KEY, lifecycle.ends(open.get(OFFLINE_KEY), at, "data arrives again"), out);
+        }
+        markActive(now, ctx);
+        Long written = lastSeenWritten.value();
+        if (written == null || now - written >= options.seenEvery().toMillis()) {
+            lastSeenWritten.update(now);
+            ctx.output(SITE_UPDATES, SiteUpdate.of(ctx.getCurrentKey(), SiteUpdate.Kind.SEEN, Instant.ofEpochMilli(now), null));
+        }
+    }
+
+    private void markActive(long now, Context ctx) throws Exception {
+        lastActivity.update(now);
+        if (silenceTimer.value() == null) {
+            long at = now + options.silenceTimeout().toMillis();
+            ctx.timerService().registerProcessingTimeTimer(at);
+            silenceTimer.update(at);
+        }
+    }
+
+    private void checkSilence(long now, OnTimerContext ctx, Collector<IncidentChange> out) throws Exception {
+        silenceTimer.clear();
+        Long last = lastActivity.value();
+        if (last == null) {
+            return;
+        }
+        long silentSince = last + options.silenceTimeout().toMillis();
+        if (now >= silentSince) {
+            Profile p = profile.value();
+            if (p == null || p.online()) {
+                offline(ctx.getCurrentKey(), SILENT, Instant.ofEpochMilli(now), ctx, out);
+            }
+            return; // the next data re-arms the timer
+        }
+        ctx.timerService().registerProcessingTimeTimer(silentSince);
+        silenceTimer.update(silentSince);
+    }
+
+    private Place place(String site) throws Exception {
+        Profile p = profile.value();
+        return p == null ? Place.unknown(site) : new Place(site, p.name(), p.lat(), p.lon(), p.ward());
+    }
+}

@@ -1,0 +1,63 @@
+package vn.ioc.streaming.detect;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import vn.ioc.ingest.contract.Incident;
+
+class DetectorRulesTest {
+
+    private static DetectorRules parse(String yaml) {
+        return DetectorRules.load(new ByteArrayInputStream(yaml.getBytes(UTF_8)));
+    }
+
+    @Test
+    void shippedRulesCoverTheReplayedDeviceTypes() {
+        DetectorRules rules = DetectorRules.defaults();
+        assertThat(rules.forType("traffic-loop")).extracting(ThresholdRule::metric).containsExactly("speed", "occupancy");
+        assertThat(rules.forType("travel-time")).extracting(ThresholdRule::metric).containsExactly("travel_time");
+        ThresholdRule slow = rules.forType("traffic-loop").get(0);
+        assertThat(slow.direction()).isEqualTo(ThresholdRule.Direction.BELOW);
+        assertThat(slow.enter()).isEqualTo(40);
+        assertThat(slow.exit()).isEqualTo(55);
+        assertThat(slow.minDuration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(slow.type()).isEqualTo(Incident.Type.CONGESTION);
+    }
+
+    @Test
+    void unknownDeviceTypeHasNoRules() {
+        assertThat(DetectorRules.defaults().forType("coffee-machine")).isEmpty();
+        assertThat(DetectorRules.defaults().forType(null)).isEmpty();
+    }
+
+    @Test
+    void compressedRulesShrinkEveryDuration() {
+        DetectorRules fast = DetectorRules.defaults().compressed(300);
+        assertThat(fast.forType("traffic-loop").get(0).minDuration()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(fast.forType("travel-time").get(0).clearAfter()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void ruleWithBothDirectionsIsRejectedWithItsName() {
+        assertThatThrownBy(() -> parse("loop:\n  - {id: r1, metric: speed, above: 1, below: 2, type: CONGESTION}"))
+                .hasMessageContaining("device type loop, rule 'r1'").hasMessageContaining("exactly one of 'above' or 'below'");
+    }
+
+    @Test
+    void badDurationIsRejectedWithAnExample() {
+        assertThatThrownBy(() -> parse("loop:\n  - {id: r1, metric: speed, below: 2, for: 10min, type: CONGESTION}"))
+                .hasMessageContaining("PT10M").hasMessageContaining("10min");
+    }
+
+    @Test
+    void unknownIncidentTypeIsRejected() {
+        assertThatThrownBy(() -> parse("loop:\n  - {id: r1, metric: speed, below: 2, type: TRAFFIC_JAM}"))
+                .hasMessageContaining("rule 'r1'");
+    }
+}

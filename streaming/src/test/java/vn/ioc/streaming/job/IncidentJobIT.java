@@ -1,0 +1,125 @@
+package vn.ioc.streaming.job;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.datagen.functions.FromElementsGeneratorFunction;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+
+import vn.ioc.ingest.contract.Incident;
+import vn.ioc.ingest.contract.Observation;
+import vn.ioc.ingest.contract.Topics;
+import vn.ioc.ingest.source.MqttRecord;
+import vn.ioc.ingest.store.DeadLetter;
+import vn.ioc.ingest.testing.CollectingSink;
+import vn.ioc.streaming.detect.DetectorRules;
+import vn.ioc.streaming.incident.IncidentChange;
+import vn.ioc.streaming.testing.EdgeMessages;
+
+/**
+ * The whole job on a MiniCluster with parallelism 2: a bounded source of real edge messages,
+ * shuffled within the allowed lateness, with a malformed message among them; collecting sinks.
+ */
+class IncidentJobIT {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T06:00:00Z");
+    private static final Duration SAMPLE = Duration.ofMinutes(5);
+    private static final Duration MAX_OUT_OF_ORDER = Duration.ofMinutes(12);
+    private static final double[] SPEEDS = {70, 68, 72, 31, 28, 25, 24, 30, 33, 66, 70, 71, 72, 70, 69, 70};
+    /** Ward centres of Huế: [site, lat, lon, ward]. */
+    private static final String[][] SITES = {
+            {"hue-phuhoi", "16.469", "107.597", "Phường Phú Hội"},
+            {"hue-vinhninh", "16.459", "107.586", "Phường Vĩnh Ninh"},
+            {"hue-thuanthanh", "16.475", "107.578", "Phường Thuận Thành"},
+            {"hue-vida", "16.481", "107.601", "Phường Vĩ Dạ"},
+            {"hue-ancuu", "16.450", "107.601", "Phường An Cựu"},
+            {"hue-kimlong", "16.467", "107.560", "Phường Kim Long"}};
+
+    @Test
+    void eachSlowPeriodBecomesOneIncidentPerSiteAndBadInputOneDeadLetter() throws Exception {
+        List<MqttRecord> input = new ArrayList<>();
+        for (String[] s : SITES) {
+            input.add(EdgeMessages.birth(EdgeMessages.loopSite(s[0], Double.parseDouble(s[1]), Double.parseDouble(s[2]), T0), T0.toEpochMilli()));
+        }
+        List<MqttRecord> readings = new ArrayList<>();
+        for (int k = 0; k < SPEEDS.length; k++) {
+            for (int i = 0; i < SITES.length; i++) {
+                Instant at = T0.plusSeconds(30 + i).plus(SAMPLE.multipliedBy(k));
+                readings.add(EdgeMessages.speed(SITES[i][0], k, SPEEDS[k], at));
+            }
+        }
+        shuffleWithin(readings, 2 * SITES.length, new Random(42)); // up to two samples (10 min) out of order
+        input.addAll(readings);
+        input.add(readings.size() / 2 + SITES.length, new MqttRecord(Topics.sensorObservations("hue-vida", "loop-1"),
+                "{\"not\":\"senml\"}".getBytes(UTF_8), T0.toEpochMilli()));
+
+        var observations = CollectingSink.<Observation>named("job-observations");
+        var incidents = CollectingSink.<IncidentChange>named("job-incidents");
+        var sites = CollectingSink.<SiteUpdate>named("job-sites");
+        var deadLetters = CollectingSink.<DeadLetter>named("job-dead-letters");
+        var options = new DetectionOptions(DetectorRules.defaults(), MAX_OUT_OF_ORDER, Duration.ofSeconds(5),
+                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(30));
+
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false); // every type on the wire has a Flink serializer, no Kryo
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        var source = new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(TypeInformation.of(MqttRecord.class),
+                input.toArray(MqttRecord[]::new)), input.size(), TypeInformation.of(MqttRecord.class));
+        new IncidentJob(source, observations, incidents, sites, deadLetters, options).build(env);
+        env.execute("incident job test");
+
+        assertThat(observations.results()).hasSize(SITES.length * SPEEDS.length);
+        assertThat(deadLetters.results()).singleElement().satisfies(d -> {
+            assertThat(d.site()).isEqualTo("hue-vida");
+            assertThat(d.reason()).contains("SenML JSON array");
+        });
+        assertThat(sites.results()).filteredOn(u -> u.kind() == SiteUpdate.Kind.BIRTH).hasSize(SITES.length);
+
+        Map<String, List<IncidentChange>> bySite = incidents.results().stream()
+                .collect(Collectors.groupingBy(c -> c.incident().site()));
+        assertThat(bySite).hasSize(SITES.length);
+        for (String[] s : SITES) {
+            List<IncidentChange> changes = bySite.get(s[0]);
+            assertThat(changes).extracting(c -> c.incident().id()).as("one incident at %s", s[0]).containsOnly(changes.get(0).incident().id());
+            Incident opened = changes.stream().filter(c -> c.action().equals("opened")).findFirst().orElseThrow().incident();
+            assertThat(opened.type()).isEqualTo(Incident.Type.CONGESTION);
+            assertThat(opened.ward()).isEqualTo(s[3]);
+            assertThat(changes).filteredOn(c -> c.action().equals("opened")).hasSize(1);
+            assertThat(changes).filteredOn(c -> c.action().equals("cleared")).hasSize(1);
+            assertThat(changes).filteredOn(c -> c.action().equals("escalated")).isEmpty(); // no speed below 20
+            // slow from sample 3 on: 10 minutes later, at sample 5, the incident opens
+            assertThat(opened.openedAt()).isEqualTo(T0.plusSeconds(30).plus(SAMPLE.multipliedBy(5)).plusSeconds(indexOf(s[0])));
+        }
+    }
+
+    private static int indexOf(String site) {
+        for (int i = 0; i < SITES.length; i++) {
+            if (SITES[i][0].equals(site)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(site);
+    }
+
+    /** Moves every element by at most {@code reach} places. */
+    private static void shuffleWithin(List<MqttRecord> list, int reach, Random random) {
+        for (int i = 0; i + reach < list.size(); i += reach) {
+            Collections.shuffle(list.subList(i, i + reach), random);
+        }
+    }
+}

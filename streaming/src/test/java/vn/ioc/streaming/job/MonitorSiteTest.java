@@ -1,0 +1,190 @@
+package vn.ioc.streaming.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import vn.ioc.ingest.contract.Incident;
+import vn.ioc.streaming.detect.DetectorRules;
+import vn.ioc.streaming.incident.IncidentChange;
+import vn.ioc.streaming.testing.EdgeMessages;
+
+/** The keyed detection function in Flink's operator harness: output, state and timers. */
+class MonitorSiteTest {
+
+    private static final String SITE = "hue-phuhoi";
+    private static final Instant T0 = Instant.parse("2026-11-23T07:00:00Z");
+    private static final Duration SILENCE = Duration.ofMinutes(15);
+    private static final Duration SAMPLE = Duration.ofMinutes(5);
+
+    private final MessageDecoder decoder = new MessageDecoder();
+    private KeyedOneInputStreamOperatorTestHarness<String, SiteInput, IncidentChange> harness;
+    private long seq;
+
+    @BeforeEach
+    void open() throws Exception {
+        var options = new DetectionOptions(DetectorRules.defaults(), Duration.ofSeconds(30), Duration.ofMinutes(1),
+                SILENCE, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MonitorSite(options)),
+                SiteInput::site, Types.STRING);
+        harness.open();
+        harness.setProcessingTime(T0.toEpochMilli());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void feed(vn.ioc.ingest.source.MqttRecord r) throws Exception {
+        for (SiteInput i : decoder.decode(r).inputs()) {
+            harness.processElement(new StreamRecord<>(i, i.eventTime()));
+        }
+    }
+
+    private void speeds(Instant from, double... kmh) throws Exception {
+        for (int k = 0; k < kmh.length; k++) {
+            feed(EdgeMessages.speed(SITE, seq++, kmh[k], from.plus(SAMPLE.multipliedBy(k))));
+        }
+    }
+
+    private List<IncidentChange> changes() {
+        return harness.extractOutputValues();
+    }
+
+    @Test
+    void slowTrafficOpensOneIncidentInTheSitesWardAndClearsItWithItsState() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        speeds(T0.plusSeconds(60), 70, 30, 28, 25, 26, 70, 72, 75, 74);
+        harness.processWatermark(T0.plus(Duration.ofHours(1)).toEpochMilli());
+
+        List<IncidentChange> out = changes();
+        // updated every 5 min while it lasts (the configured refresh), one incident throughout
+        assertThat(out).extracting(IncidentChange::action).containsExactly("opened", "updated", "updated", "updated", "cleared");
+        assertThat(out).extracting(c -> c.incident().id()).containsOnly(out.get(0).incident().id());
+        assertThat(out).extracting(c -> c.incident().version()).containsExactly(1L, 2L, 3L, 4L, 5L);
+        Incident opened = out.get(0).incident();
+        assertThat(opened.type()).isEqualTo(Incident.Type.CONGESTION);
+        assertThat(opened.ward()).isEqualTo("Phường Phú Hội");
+        assertThat(opened.openedAt()).isEqualTo(T0.plusSeconds(60).plus(SAMPLE.multipliedBy(3))); // 10 min after the first slow value
+        assertThat(out.get(4).incident().status()).isEqualTo(Incident.Status.CLEARED);
+
+        assertThat(openIncidents()).as("no open incident is kept once cleared").isZero();
+        assertThat(pendingInputs()).as("buffered readings are freed once the watermark passed them").isZero();
+    }
+
+    @Test
+    void readingsArrivingOutOfOrderAreDetectedInEventTimeOrder() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        Instant t = T0.plusSeconds(60);
+        // slow at 0, 5, 10, 15 min, but arriving shuffled; a fast reading at 20 min arrives first
+        feed(EdgeMessages.speed(SITE, 5, 70, t.plus(SAMPLE.multipliedBy(4))));
+        feed(EdgeMessages.speed(SITE, 2, 30, t.plus(SAMPLE.multipliedBy(1))));
+        feed(EdgeMessages.speed(SITE, 1, 30, t));
+        feed(EdgeMessages.speed(SITE, 4, 30, t.plus(SAMPLE.multipliedBy(3))));
+        feed(EdgeMessages.speed(SITE, 3, 30, t.plus(SAMPLE.multipliedBy(2))));
+        harness.processWatermark(t.plus(SAMPLE.multipliedBy(4)).toEpochMilli());
+        assertThat(changes()).extracting(IncidentChange::action).containsExactly("opened", "updated", "updated");
+        assertThat(changes().get(0).incident().openedAt()).isEqualTo(t.plus(SAMPLE.multipliedBy(2)));
+    }
+
+    @Test
+    void lateReadingIsNotDetectedButCounted() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        harness.processWatermark(T0.plus(Duration.ofHours(2)).toEpochMilli());
+        speeds(T0.plusSeconds(60), 10, 10, 10, 10);
+        harness.processWatermark(T0.plus(Duration.ofHours(3)).toEpochMilli());
+        assertThat(changes()).isEmpty();
+        assertThat(pendingInputs()).isZero();
+    }
+
+    @Test
+    void brokersWillOpensAnOfflineIncidentAndTheNextBirthClearsIt() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        feed(EdgeMessages.will(SITE, T0.plusSeconds(90).toEpochMilli()));
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0.plusSeconds(300)), T0.plusSeconds(300).toEpochMilli()));
+        assertThat(changes()).extracting(c -> c.incident().type() + " " + c.action())
+                .containsExactly("DEVICE_OFFLINE opened", "DEVICE_OFFLINE cleared");
+        assertThat(changes().get(0).incident().summary()).contains("connection lost");
+        assertThat(siteUpdates()).extracting(SiteUpdate::kind)
+                .containsExactly(SiteUpdate.Kind.BIRTH, SiteUpdate.Kind.OFFLINE, SiteUpdate.Kind.BIRTH);
+    }
+
+    @Test
+    void silenceOnTheWallClockMakesTheSiteOfflineAndDataBringsItBack() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        speeds(T0.plusSeconds(10), 70);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        harness.setProcessingTime(T0.plus(SILENCE).plusSeconds(5).toEpochMilli());
+        assertThat(changes()).extracting(c -> c.incident().type() + " " + c.action()).containsExactly("DEVICE_OFFLINE opened");
+        assertThat(changes().get(0).incident().summary()).contains("silent");
+        assertThat(harness.numProcessingTimeTimers()).as("a silent site waits for data, no timer spins").isZero();
+
+        harness.setProcessingTime(T0.plus(SILENCE).plusSeconds(60).toEpochMilli());
+        speeds(T0.plus(SILENCE).plusSeconds(60), 70);
+        assertThat(changes()).extracting(c -> c.incident().type() + " " + c.action())
+                .containsExactly("DEVICE_OFFLINE opened", "DEVICE_OFFLINE cleared");
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+    }
+
+    @Test
+    void steadyDataKeepsOneSilenceTimerNotOnePerReading() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        for (int k = 0; k < 20; k++) {
+            harness.setProcessingTime(T0.plus(Duration.ofMinutes(k)).toEpochMilli());
+            speeds(T0.plus(Duration.ofMinutes(k)), 70);
+        }
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+        assertThat(changes()).isEmpty();
+    }
+
+    @Test
+    void deviceOfUnknownTypeIsStoredButNotJudged() throws Exception {
+        // no birth: the job does not know the loop's type, so no rule applies
+        speeds(T0, 10, 10, 10, 10, 10);
+        harness.processWatermark(T0.plus(Duration.ofHours(1)).toEpochMilli());
+        assertThat(changes()).isEmpty();
+    }
+
+    private List<SiteUpdate> siteUpdates() {
+        return harness.getSideOutput(MonitorSite.SITE_UPDATES).stream().map(StreamRecord::getValue).toList();
+    }
+
+    private int openIncidents() throws Exception {
+        return count("open-incidents");
+    }
+
+    private int pendingInputs() throws Exception {
+        harness.getOperator().setCurrentKey(SITE);
+        var list = harness.getOperator().getKeyedStateStore()
+                .getListState(new org.apache.flink.api.common.state.ListStateDescriptor<>("pending",
+                        org.apache.flink.api.common.typeinfo.TypeInformation.of(SiteInput.class)));
+        int n = 0;
+        for (SiteInput ignored : list.get()) {
+            n++;
+        }
+        return n;
+    }
+
+    private int count(String mapState) throws Exception {
+        harness.getOperator().setCurrentKey(SITE);
+        var map = harness.getOperator().getKeyedStateStore()
+                .getMapState(new org.apache.flink.api.common.state.MapStateDescriptor<>(mapState, Types.STRING,
+                        org.apache.flink.api.common.typeinfo.TypeInformation.of(Incident.class)));
+        int n = 0;
+        for (var ignored : map.keys()) {
+            n++;
+        }
+        return n;
+    }
+}

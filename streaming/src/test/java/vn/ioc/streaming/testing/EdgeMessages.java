@@ -1,0 +1,38 @@
+package vn.ioc.streaming.testing;
+
+import java.time.Instant;
+import java.util.List;
+
+import vn.ioc.ingest.contract.Measurement;
+import vn.ioc.ingest.contract.SenmlCodec;
+import vn.ioc.ingest.contract.SensorMessage;
+import vn.ioc.ingest.contract.SiteStatus;
+import vn.ioc.ingest.contract.SiteStatusCodec;
+import vn.ioc.ingest.contract.Topics;
+import vn.ioc.ingest.source.MqttRecord;
+
+/** Messages as real edge agents send them, for feeding the job in tests. */
+public final class EdgeMessages {
+
+    private EdgeMessages() {
+    }
+
+    /** A loop detector site at a Huế ward centre. */
+    public static SiteStatus loopSite(String site, double lat, double lon, Instant at) {
+        return SiteStatus.birth(site, site, at, "Test site " + site, lat, lon,
+                List.of(new SiteStatus.Device("loop-1", SiteStatus.Kind.SENSOR, "traffic-loop", false)));
+    }
+
+    public static MqttRecord birth(SiteStatus s, long receivedAt) {
+        return new MqttRecord(Topics.status(s.site()), new SiteStatusCodec().encode(s), receivedAt);
+    }
+
+    public static MqttRecord will(String site, long receivedAt) {
+        return new MqttRecord(Topics.status(site), new SiteStatusCodec().encode(SiteStatus.will(site, site)), receivedAt);
+    }
+
+    public static MqttRecord speed(String site, long seq, double kmh, Instant at) {
+        SensorMessage m = new SensorMessage(site, seq, site, "loop-1", List.of(new Measurement("speed", "km/h", kmh, at)));
+        return new MqttRecord(Topics.sensorObservations(site, "loop-1"), new SenmlCodec().encode(m), at.toEpochMilli());
+    }
+}
