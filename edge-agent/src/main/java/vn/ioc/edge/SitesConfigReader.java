@@ -1,0 +1,297 @@
+package vn.ioc.edge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import vn.ioc.ingest.contract.Topics;
+
+/**
+ * Turns the YAML of a replay configuration into {@link Site}s, refusing anything it would
+ * otherwise have to guess about. Every error says where: the site (by id once known), the
+ * device, the field, what was expected and what was found.
+ */
+final class SitesConfigReader {
+
+    /** The same rules the SenML codec applies to what it receives. */
+    private static final Pattern METRIC = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,63}");
+    private static final Pattern UNIT = Pattern.compile("\\p{Graph}{1,16}");
+    private static final double DEFAULT_FRAMES_PER_SECOND = 2;
+    private static final double MAX_FRAMES_PER_SECOND = 30;
+
+    private static final Set<String> TOP_FIELDS = Set.of("sites");
+    private static final Set<String> SITE_FIELDS = Set.of("id", "name", "ward", "lat", "lon", "sensors", "cameras");
+    private static final Set<String> SENSOR_FIELDS = Set.of("id", "type", "start", "series");
+    private static final Set<String> SERIES_FIELDS = Set.of("metric", "unit", "recordedUnit", "file");
+    private static final Set<String> CAMERA_FIELDS = Set.of("id", "type", "public", "video", "framesPerSecond");
+
+    private final String origin;
+    private final Function<String, URL> resolver;
+    private final Map<URL, SeriesFile> seriesCache = new HashMap<>();
+
+    SitesConfigReader(String origin, Function<String, URL> resolver) {
+        this.origin = origin;
+        this.resolver = resolver;
+    }
+
+    SitesConfig read(String yaml) throws InvalidConfigException {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(yaml);
+        } catch (JacksonException e) {
+            throw new InvalidConfigException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidConfigException(origin + ": expected a mapping with 'sites' but was " + describe(root));
+        }
+        onlyKnownFields(root, TOP_FIELDS, origin);
+        JsonNode list = root.get("sites");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw new InvalidConfigException(origin + ": expected 'sites' to be a non-empty list but was " + describe(list));
+        }
+        List<Site> sites = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Site site = site(list.get(i), origin + " sites[" + i + "]");
+            if (!ids.add(site.id())) {
+                throw new InvalidConfigException(origin + " sites[" + i + "]: 'id' expected to be unique but '" + site.id()
+                        + "' is used by an earlier site");
+            }
+            sites.add(site);
+        }
+        return new SitesConfig(sites);
+    }
+
+    private Site site(JsonNode n, String at) throws InvalidConfigException {
+        object(n, at);
+        String id = string(n, "id", at);
+        if (!Topics.isValidSite(id)) {
+            throw invalid(at, "id", "a site id of 1-64 letters, digits, '.', '_' or '-', not one of " + Topics.RESERVED_SITES, quote(id));
+        }
+        at = "site '" + id + "'";
+        onlyKnownFields(n, SITE_FIELDS, at);
+        String name = string(n, "name", at);
+        String ward = n.has("ward") ? string(n, "ward", at) : null;
+        double lat = number(n, "lat", at, -90, 90);
+        double lon = number(n, "lon", at, -180, 180);
+
+        Set<String> deviceIds = new HashSet<>();
+        List<Sensor> sensors = new ArrayList<>();
+        for (JsonNode s : list(n, "sensors", at)) {
+            Sensor sensor = sensor(s, at, sensors.size());
+            unique(deviceIds, sensor.id(), at);
+            sensors.add(sensor);
+        }
+        List<Camera> cameras = new ArrayList<>();
+        for (JsonNode c : list(n, "cameras", at)) {
+            Camera camera = camera(c, at, cameras.size());
+            unique(deviceIds, camera.id(), at);
+            cameras.add(camera);
+        }
+        if (deviceIds.isEmpty()) {
+            throw new InvalidConfigException(at + ": expected at least one of 'sensors' or 'cameras' but there are none");
+        }
+        return new Site(id, name, ward, lat, lon, sensors, cameras);
+    }
+
+    private Sensor sensor(JsonNode n, String siteAt, int index) throws InvalidConfigException {
+        String at = siteAt + ", sensors[" + index + "]";
+        object(n, at);
+        String id = deviceId(n, at);
+        at = siteAt + ", sensor '" + id + "'";
+        onlyKnownFields(n, SENSOR_FIELDS, at);
+        String type = typeId(n, at);
+        String startText = string(n, "start", at);
+        LocalDateTime start;
+        try {
+            start = LocalDateTime.parse(startText);
+        } catch (DateTimeParseException e) {
+            throw invalid(at, "start", "a time in the recording like 2015-09-16T07:30", quote(startText));
+        }
+        List<JsonNode> entries = list(n, "series", at);
+        if (entries.isEmpty()) {
+            throw invalid(at, "series", "at least one series to replay", "none");
+        }
+        List<MetricSeries> series = new ArrayList<>();
+        Set<String> metrics = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            MetricSeries m = series(entries.get(i), at + ", series[" + i + "]", start);
+            if (!metrics.add(m.metric())) {
+                throw invalid(at + ", series[" + i + "]", "metric", "each metric once per sensor", quote(m.metric()) + " again");
+            }
+            series.add(m);
+        }
+        return new Sensor(id, type, start, series);
+    }
+
+    private MetricSeries series(JsonNode n, String at, LocalDateTime start) throws InvalidConfigException {
+        object(n, at);
+        onlyKnownFields(n, SERIES_FIELDS, at);
+        String metric = string(n, "metric", at);
+        if (!METRIC.matcher(metric).matches()) {
+            throw invalid(at, "metric", "a metric name like 'speed' or 'travel_time'", quote(metric));
+        }
+        String unit = string(n, "unit", at);
+        if (!UNIT.matcher(unit).matches()) {
+            throw invalid(at, "unit", "a SenML unit such as 'km/h', '%' or 's'", quote(unit));
+        }
+        String recordedUnit = n.has("recordedUnit") ? string(n, "recordedUnit", at) : unit;
+        OptionalDouble factor = Units.factor(recordedUnit, unit);
+        if (factor.isEmpty()) {
+            throw invalid(at, "recordedUnit", "a unit that converts to '" + unit + "'", quote(recordedUnit));
+        }
+        String path = string(n, "file", at);
+        SeriesFile file = seriesFile(path, at);
+        if (start.isAfter(file.last().time())) {
+            throw invalid(at, "start", "a time no later than the last row of " + path + " (" + file.last().time() + ")",
+                    start.toString());
+        }
+        return new MetricSeries(metric, unit, factor.getAsDouble(), file);
+    }
+
+    private SeriesFile seriesFile(String path, String at) throws InvalidConfigException {
+        URL url = resolve(path, at, "file");
+        SeriesFile cached = seriesCache.get(url);
+        if (cached != null) {
+            return cached;
+        }
+        try (InputStream in = url.openStream()) {
+            SeriesFile file = SeriesFile.read(path, in);
+            seriesCache.put(url, file);
+            return file;
+        } catch (IOException e) {
+            throw new InvalidConfigException(at + ": 'file' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private Camera camera(JsonNode n, String siteAt, int index) throws InvalidConfigException {
+        String at = siteAt + ", cameras[" + index + "]";
+        object(n, at);
+        String id = deviceId(n, at);
+        at = siteAt + ", camera '" + id + "'";
+        onlyKnownFields(n, CAMERA_FIELDS, at);
+        String type = typeId(n, at);
+        boolean isPublic = false;
+        if (n.has("public")) {
+            if (!n.get("public").isBoolean()) {
+                throw invalid(at, "public", "true or false", describe(n.get("public")));
+            }
+            isPublic = n.get("public").booleanValue();
+        }
+        String path = string(n, "video", at);
+        DataFile video = new DataFile(path, resolve(path, at, "video"));
+        double fps = n.has("framesPerSecond") ? number(n, "framesPerSecond", at, 0, MAX_FRAMES_PER_SECOND) : DEFAULT_FRAMES_PER_SECOND;
+        if (fps <= 0) {
+            throw invalid(at, "framesPerSecond", "more than 0", Double.toString(fps));
+        }
+        return new Camera(id, type, isPublic, video, fps);
+    }
+
+    private URL resolve(String path, String at, String field) throws InvalidConfigException {
+        URL url = resolver.apply(path);
+        if (url == null) {
+            throw invalid(at, field, "an existing file (relative to the configuration, or classpath:…)", quote(path));
+        }
+        return url;
+    }
+
+    private static String deviceId(JsonNode n, String at) throws InvalidConfigException {
+        String id = string(n, "id", at);
+        if (!Topics.isValidId(id)) {
+            throw invalid(at, "id", "a device id of 1-64 letters, digits, '.', '_' or '-'", quote(id));
+        }
+        return id;
+    }
+
+    private static String typeId(JsonNode n, String at) throws InvalidConfigException {
+        String type = string(n, "type", at);
+        if (!Topics.isValidId(type)) {
+            throw invalid(at, "type", "a device type like 'traffic-loop'", quote(type));
+        }
+        return type;
+    }
+
+    private static void unique(Set<String> ids, String id, String at) throws InvalidConfigException {
+        if (!ids.add(id)) {
+            throw new InvalidConfigException(at + ": device id '" + id + "' expected to be unique on the site but is used twice");
+        }
+    }
+
+    private static void object(JsonNode n, String at) throws InvalidConfigException {
+        if (n == null || !n.isObject()) {
+            throw new InvalidConfigException(at + ": expected a mapping but was " + describe(n));
+        }
+    }
+
+    private static void onlyKnownFields(JsonNode n, Set<String> known, String at) throws InvalidConfigException {
+        for (String name : n.propertyNames()) {
+            if (!known.contains(name)) {
+                throw new InvalidConfigException(at + ": unknown field '" + name + "'; expected one of " + known.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static String string(JsonNode n, String field, String at) throws InvalidConfigException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isString() || v.stringValue().isBlank()) {
+            throw invalid(at, field, "a non-empty text", describe(v));
+        }
+        return v.stringValue().strip();
+    }
+
+    private static double number(JsonNode n, String field, String at, double min, double max) throws InvalidConfigException {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
+            throw invalid(at, field, "a number", describe(v));
+        }
+        double d = v.doubleValue();
+        if (d < min || d > max) {
+            throw invalid(at, field, "a number between " + min + " and " + max, Double.toString(d));
+        }
+        return d;
+    }
+
+    private static List<JsonNode> list(JsonNode n, String field, String at) throws InvalidConfigException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw invalid(at, field, "a list", describe(v));
+        }
+        List<JsonNode> out = new ArrayList<>(v.size());
+        v.forEach(out::add);
+        return out;
+    }
+
+    private static InvalidConfigException invalid(String at, String field, String expected, String found) {
+        return new InvalidConfigException(at + ": '" + field + "' expected " + expected + " but was " + found);
+    }
+
+    private static String quote(String s) {
+        return "'" + s + "'";
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "missing";
+        }
+        String text = v.toString();
+        return v.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+    }
+}
