@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.apache.flink.api.connector.source.ReaderOutput;
@@ -42,8 +40,7 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private final class Session {
         final MqttSplit split;
         final MqttConnection connection;
-        /** Packet ids delivered and not yet acknowledged: a redelivery of one of them is dropped. */
-        final Set<Integer> unacknowledged = ConcurrentHashMap.newKeySet();
+        final UnacknowledgedIds unacknowledged = new UnacknowledgedIds();
 
         Session(MqttSplit split) throws MqttException {
             this.split = split;
@@ -64,7 +61,7 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         }
 
         private void arrived(String topic, MqttMessage m) {
-            if (m.getQos() > 0 && !unacknowledged.add(m.getId())) {
+            if (m.getQos() > 0 && !unacknowledged.arrived(m.getId())) {
                 duplicatesDropped.inc();
                 return;
             }
@@ -77,12 +74,11 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
                 return;
             }
             try {
-                connection.acknowledge(a.messageId(), a.qos());
+                unacknowledged.acknowledge(a.messageId(), id -> connection.acknowledge(id, a.qos()));
             } catch (MqttException e) {
                 // Not acknowledged means redelivered after reconnect: duplicates, not loss.
                 log.warn("MQTT source {} could not acknowledge message {}: {}", split.clientId(), a.messageId(), e.getMessage());
             }
-            unacknowledged.remove(a.messageId());
         }
     }
 
