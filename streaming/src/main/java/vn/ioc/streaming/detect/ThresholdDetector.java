@@ -16,8 +16,10 @@ public final class ThresholdDetector {
         NONE,
         /** The condition began with this value. */
         STARTED,
-        /** The condition holds and this value is part of it. */
+        /** The condition holds and this value is beyond the threshold. */
         HOLDS,
+        /** The condition still holds, but this value is back to normal: it clears if that lasts. */
+        RECOVERING,
         /** The condition ended with this value. */
         ENDED
     }
@@ -48,14 +50,15 @@ public final class ThresholdDetector {
             }
             case ACTIVE -> cleared
                     ? clearOrWait(rule, new ThresholdState(Phase.CLEARING, t, t), t)
-                    : new Step(new ThresholdState(Phase.ACTIVE, s.since(), t), Signal.HOLDS);
+                    : new Step(new ThresholdState(Phase.ACTIVE, s.since(), t), breached ? Signal.HOLDS : Signal.RECOVERING);
             case CLEARING -> {
                 if (breached) {
                     yield new Step(new ThresholdState(Phase.ACTIVE, t, t), Signal.HOLDS);
                 }
+                // between the levels: the recovery goes on (hysteresis works both ways)
                 yield cleared
                         ? clearOrWait(rule, new ThresholdState(Phase.CLEARING, s.since(), t), t)
-                        : new Step(new ThresholdState(Phase.CLEARING, s.since(), t), Signal.HOLDS);
+                        : new Step(new ThresholdState(Phase.CLEARING, s.since(), t), Signal.RECOVERING);
             }
         };
     }
@@ -71,6 +74,6 @@ public final class ThresholdDetector {
         if (t - clearing.since() >= rule.clearAfter().toMillis()) {
             return new Step(new ThresholdState(Phase.NORMAL, 0, t), Signal.ENDED);
         }
-        return new Step(clearing, Signal.HOLDS);
+        return new Step(clearing, Signal.RECOVERING);
     }
 }

@@ -163,7 +163,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                         apply(key, lifecycle.ends(open.get(key), o.time(), o.metric() + " back to normal"), out);
                     }
                 }
-                case NONE -> {
+                case RECOVERING, NONE -> {
+                    // a recovering value keeps the incident open without changing what it reports
                 }
             }
         }

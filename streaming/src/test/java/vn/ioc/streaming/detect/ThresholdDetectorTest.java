@@ -59,7 +59,13 @@ class ThresholdDetectorTest {
     @Test
     void conditionEndsAfterTheValueStaysNormalForTheClearingTime() {
         assertThat(run(SLOW, 30, 30, 30, 60, 60, 60, 60))
-                .containsExactly(Signal.NONE, Signal.NONE, Signal.STARTED, Signal.HOLDS, Signal.HOLDS, Signal.ENDED, Signal.NONE);
+                .containsExactly(Signal.NONE, Signal.NONE, Signal.STARTED, Signal.RECOVERING, Signal.RECOVERING, Signal.ENDED, Signal.NONE);
+    }
+
+    @Test
+    void valuesThatNoLongerBreachAreReportedAsRecoveringNotAsTheCondition() {
+        // 45 is inside the hysteresis band: the condition holds, but 45 is not "slow"
+        assertThat(run(SLOW, 30, 30, 30, 45, 30)).containsExactly(Signal.NONE, Signal.NONE, Signal.STARTED, Signal.RECOVERING, Signal.HOLDS);
     }
 
     @Test
