@@ -1,0 +1,24 @@
+package vn.ioc.console.device;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import vn.ioc.ingest.store.SiteStore;
+
+/** The sites' devices as the stream job registered them from birth messages. */
+@Repository
+public class DeviceRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public DeviceRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<SiteStore.DeviceView> all() {
+        return jdbc.execute((ConnectionCallback<List<SiteStore.DeviceView>>) SiteStore::devices);
+    }
+}

@@ -1,0 +1,44 @@
+package vn.ioc.console.incident;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import vn.ioc.ingest.contract.Incident;
+import vn.ioc.ingest.store.IncidentStore;
+
+/** Reads incidents through the ingest module's store, so the console and the stream job share one schema. */
+@Repository
+public class IncidentRepository {
+
+    /** Closed incidents stay on the map this long after they opened. */
+    static final Duration RECENT = Duration.ofHours(24);
+    static final int LIMIT = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public IncidentRepository(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The active incidents and those opened in the last 24 hours, newest first. */
+    public List<Incident> activeOrRecent() {
+        return jdbc.execute((ConnectionCallback<List<Incident>>) c ->
+                IncidentStore.activeOrSince(c, clock.instant().minus(RECENT), LIMIT));
+    }
+
+    public Optional<Incident> find(String id) {
+        return jdbc.execute((ConnectionCallback<Optional<Incident>>) c -> IncidentStore.find(c, id));
+    }
+
+    public List<IncidentStore.Event> events(String id) {
+        return jdbc.execute((ConnectionCallback<List<IncidentStore.Event>>) c -> IncidentStore.events(c, id));
+    }
+}

@@ -1,0 +1,73 @@
+package vn.ioc.console.live;
+
+import java.time.Clock;
+
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import vn.ioc.console.camera.FrameCache;
+import vn.ioc.console.incident.IncidentView;
+import vn.ioc.ingest.contract.Incident;
+import vn.ioc.ingest.contract.IncidentCodec;
+import vn.ioc.ingest.contract.InvalidMessageException;
+import vn.ioc.ingest.contract.SiteStatus;
+import vn.ioc.ingest.contract.SiteStatusCodec;
+import vn.ioc.ingest.contract.TopicAddress;
+import vn.ioc.ingest.contract.Topics;
+
+/**
+ * What the console does with each MQTT message, on Paho's callback thread: decode, then hand
+ * incidents and site changes to the browsers' queues and keep camera frames. Nothing here
+ * blocks, and a message that breaks the contract is logged with its topic and the reason,
+ * then dropped.
+ */
+@Component
+class LiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+
+    private final IncidentCodec incidents = new IncidentCodec();
+    private final SiteStatusCodec statuses = new SiteStatusCodec();
+    private final LiveClients clients;
+    private final FrameCache frames;
+    private final Clock clock;
+
+    LiveUpdates(LiveClients clients, FrameCache frames, Clock clock) {
+        this.clients = clients;
+        this.frames = frames;
+        this.clock = clock;
+    }
+
+    void onMessage(String topic, MqttMessage message) {
+        byte[] payload = message.getPayload();
+        try {
+            TopicAddress address = Topics.parse(topic);
+            switch (address.kind()) {
+                case INCIDENT -> incident(address, payload);
+                case SITE_STATUS -> site(address, payload);
+                case CAMERA_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant());
+                default -> log.debug("Not subscribed to {}, ignoring it", topic);
+            }
+        } catch (InvalidMessageException e) {
+            log.warn("Ignoring an invalid message on {}: {}", topic, e.getMessage());
+        }
+    }
+
+    private void incident(TopicAddress address, byte[] payload) throws InvalidMessageException {
+        if (payload.length == 0) {
+            return; // a cleared retained message, not an incident
+        }
+        Incident incident = incidents.decode(address, payload, clock.instant());
+        clients.broadcast("incident", IncidentView.of(incident));
+    }
+
+    private void site(TopicAddress address, byte[] payload) throws InvalidMessageException {
+        if (payload.length == 0) {
+            return; // the site's retained status was cleared
+        }
+        SiteStatus status = statuses.decode(address, payload, clock.instant());
+        clients.broadcast("site", new LiveMessage.SiteUpdate(status.site(), status.online(), status.reason()));
+    }
+}

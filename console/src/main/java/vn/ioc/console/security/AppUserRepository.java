@@ -1,0 +1,52 @@
+package vn.ioc.console.security;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The console's accounts, table {@code app_user} of the ingest migrations. */
+@Repository
+public class AppUserRepository {
+
+    public enum Role { OPERATOR, SUPERVISOR, AGENCY, ADMIN }
+
+    public record AppUser(String username, String passwordHash, Role role, boolean enabled) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public AppUserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<AppUser> find(String username) {
+        return jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new AppUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getBoolean(4)))
+                .optional();
+    }
+
+    public boolean anyWithRole(Role role) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user WHERE role = ? AND enabled)")
+                .param(role.name())
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Creates the user unless the name is taken; returns whether it did (several consoles may start at once). */
+    public boolean createIfAbsent(String username, String passwordHash, Role role) {
+        return jdbc.sql("INSERT INTO app_user (username, password_hash, role) VALUES (?, ?, ?) ON CONFLICT (username) DO NOTHING")
+                .params(username, passwordHash, role.name())
+                .update() == 1;
+    }
+
+    /** Creates the user or gives it this password and role, enabled. */
+    public void save(String username, String passwordHash, Role role) {
+        jdbc.sql("""
+                        INSERT INTO app_user (username, password_hash, role) VALUES (?, ?, ?)
+                        ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, enabled = true""")
+                .params(username, passwordHash, role.name())
+                .update();
+    }
+}

@@ -1,0 +1,81 @@
+package vn.ioc.console.security;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Browsers log in with the form and keep a session; scripts use HTTP Basic. CSRF protection is
+ * on. The API and the WebSocket answer 401 to a missing login (a script or the map's own
+ * requests cannot follow a redirect to a login page); pages redirect to the login page.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    /** Who may use the operator map and its API for now. */
+    static final String[] OPERATOR_ROLES = {"OPERATOR", "SUPERVISOR", "ADMIN"};
+
+    static final String LOGIN_PAGE = "/login";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        RequestMatcher machine = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/ws/**"));
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(LOGIN_PAGE, "/error", "/api/wards").permitAll()
+                        .requestMatchers("/api/me").authenticated()
+                        .requestMatchers("/", "/index.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                .requestCache(cache -> cache.requestCache(pagesOnly(machine)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(machine)));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint entryPoint(RequestMatcher machine) {
+        return DelegatingAuthenticationEntryPoint.builder()
+                .addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), machine)
+                .defaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE))
+                .build();
+    }
+
+    /** After logging in, go back to the page that asked for it, never to an API response. */
+    private static HttpSessionRequestCache pagesOnly(RequestMatcher machine) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(pathPattern(HttpMethod.GET, "/**"), new NegatedRequestMatcher(machine)));
+        return cache;
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(AppUserRepository users) {
+        return new AppUserDetailsService(users);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // stores {bcrypt} hashes and still reads any other {id} a future migration brings
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,59 @@
+package vn.ioc.console;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.ioc.console.camera.CameraProperties;
+import vn.ioc.console.camera.FrameCache;
+import vn.ioc.console.device.DeviceRepository;
+import vn.ioc.console.incident.IncidentRepository;
+import vn.ioc.console.map.MapProperties;
+import vn.ioc.console.map.WardLayer;
+import vn.ioc.console.security.AppUserRepository;
+import vn.ioc.console.security.SecurityConfig;
+import vn.ioc.ingest.testing.TestDatabase;
+
+/**
+ * What the {@code @WebMvcTest} slices add to the controllers: the real security configuration,
+ * the real repositories and a real, freshly migrated PostgreSQL schema. No layer is stubbed; the
+ * slice only leaves out the MQTT subscription and the WebSocket.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class,
+        FrameCache.class, WardLayer.class})
+@EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
+public class WebSliceConfig {
+
+    @Bean
+    TestDatabase testDatabase() {
+        return TestDatabase.freshSchema();
+    }
+
+    @Bean
+    DataSource dataSource(TestDatabase db) {
+        return db.dataSource();
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(DataSource dataSource) {
+        return new JdbcTemplate(dataSource);
+    }
+
+    @Bean
+    JdbcClient jdbcClient(JdbcTemplate jdbc) {
+        return JdbcClient.create(jdbc);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,180 @@
+package vn.ioc.console.map;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import vn.ioc.console.ConsoleIntegrationTest;
+import vn.ioc.console.HeadlessChromium;
+import vn.ioc.console.TestIncidents;
+import vn.ioc.ingest.contract.Incident;
+import vn.ioc.ingest.contract.IncidentCodec;
+import vn.ioc.ingest.contract.SiteStatus;
+import vn.ioc.ingest.contract.SiteStatusCodec;
+import vn.ioc.ingest.contract.Topics;
+import vn.ioc.ingest.testing.TestBroker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The operator map in Debian's Chromium, headless, against the whole console. */
+class OperatorMapIT extends ConsoleIntegrationTest {
+
+    private static final String XSS = "<img src=x onerror=alert(1)>";
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    private final IncidentCodec codec = new IncidentCodec();
+    private final SiteStatusCodec statuses = new SiteStatusCodec();
+    private HeadlessChromium chromium;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        chromium = HeadlessChromium.start(WAIT);
+        browser = chromium.browser();
+        wait = chromium.waiting();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void operatorSeesWardsDevicesAndAnIncidentArriveAndLeaveWithoutAReload() {
+        String site = TestBroker.unique("map-site");
+        TestIncidents.register(DB, TestIncidents.birth(site, "Ngã sáu Hà Nội", 16.4600, 107.5950), "Phường Vĩnh Ninh");
+
+        logInAndOpenTheMap();
+
+        wait.until(d -> "152".equals(dataset("wards")));
+        assertThat(browser.findElements(By.cssSelector("path.ward"))).hasSize(152);
+        wait.until(d -> dataset("devices") != null);
+        assertThat(Integer.parseInt(dataset("devices"))).isGreaterThanOrEqualTo(2);
+        WebElement device = wait.until(ExpectedConditions.presenceOfElementLocated(deviceMarker(site)));
+        assertThat(device.getDomAttribute("class")).contains("online");
+        awaitLive();
+
+        Incident incident = TestIncidents.open(TestBroker.unique("map-incident"), Instant.now());
+        streamJobReports(incident);
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(incidentMarker(incident)));
+        WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(listItem(incident)));
+        assertThat(item.getText()).contains("Ùn tắc / Congestion").contains("Phường Đông Ba").contains("Cao / High");
+
+        streamJobReports(TestIncidents.withStatus(incident, Incident.Status.CLEARED));
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(listItem(incident), 0));
+        assertThat(browser.findElement(incidentMarker(incident)).getDomAttribute("class")).contains("closed");
+
+        publish(Topics.status(site), statuses.encode(SiteStatus.will("agent-" + site, site)), 1, false);
+
+        wait.until(ExpectedConditions.attributeContains(deviceMarker(site), "class", "offline"));
+    }
+
+    @Test
+    void cameraPopupShowsTheLatestFrameFromTheEdge() throws IOException {
+        String site = TestBroker.unique("cam-site");
+        TestIncidents.register(DB, TestIncidents.birth(site, "Cửa Thượng Tứ", 16.4700, 107.5750), "Phường Thuận Thành");
+        String topic = Topics.cameraFrame(site, "cam-1");
+        publish(topic, jpeg(), 0, true);
+        try {
+            logInAndOpenTheMap();
+            wait.until(ExpectedConditions.elementToBeClickable(deviceMarker(site))).click();
+
+            WebElement frame = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".site-popup img.camera-frame")));
+            assertThat(frame.getDomAttribute("src")).startsWith("api/cameras/" + site + "/cam-1/frame.jpg?t=");
+            wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].naturalWidth;", frame)).intValue() == 64);
+            assertThat(browser.findElement(By.cssSelector(".site-popup .no-frame")).isDisplayed()).isFalse();
+        } finally {
+            publish(topic, new byte[0], 0, true);
+        }
+    }
+
+    @Test
+    void textFromDataIsShownAsTextNotRunAsHtml() {
+        String site = TestBroker.unique("xss-site");
+        TestIncidents.register(DB, TestIncidents.birth(site, XSS, 16.4550, 107.5700), XSS);
+
+        logInAndOpenTheMap();
+        awaitLive();
+        Incident incident = TestIncidents.withText(TestIncidents.open(TestBroker.unique("xss-incident"), Instant.now()), XSS, XSS);
+        streamJobReports(incident);
+
+        WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(listItem(incident)));
+        assertThat(item.getText()).contains(XSS);
+
+        wait.until(ExpectedConditions.elementToBeClickable(incidentMarker(incident))).click();
+        WebElement incidentPopup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".incident-popup")));
+        assertThat(incidentPopup.getText()).contains(XSS);
+
+        browser.findElement(deviceMarker(site)).click();
+        WebElement sitePopup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".site-popup h3")));
+        assertThat(sitePopup.getText()).isEqualTo(XSS);
+
+        assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private void logInAndOpenTheMap() {
+        chromium.logInToTheMap(url(""), ADMIN, ADMIN_PASSWORD);
+    }
+
+    private void awaitLive() {
+        chromium.awaitLive();
+    }
+
+    /** As the stream job does: store the new state, then publish it. */
+    private void streamJobReports(Incident incident) {
+        TestIncidents.store(DB, incident);
+        publish(Topics.incident(incident.id()), codec.encode(incident), 1, false);
+    }
+
+    private String dataset(String key) {
+        return chromium.dataset(key);
+    }
+
+    /** A small real JPEG, as an edge agent's privacy filter would leave it. */
+    private static byte[] jpeg() throws IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, 64, 48);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    private static By deviceMarker(String site) {
+        return By.cssSelector(".device-marker[data-site='" + site + "']");
+    }
+
+    private static By incidentMarker(Incident i) {
+        return By.cssSelector(".incident-marker[data-incident-id='" + i.id() + "']");
+    }
+
+    private static By listItem(Incident i) {
+        return By.cssSelector("#incident-list li[data-incident-id='" + i.id() + "']");
+    }
+}

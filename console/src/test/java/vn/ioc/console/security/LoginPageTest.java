@@ -1,0 +1,92 @@
+package vn.ioc.console.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.ioc.console.TestUsers;
+import vn.ioc.console.WebSliceConfig;
+import vn.ioc.console.security.AppUserRepository.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest
+@Import(WebSliceConfig.class)
+class LoginPageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AppUserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Test
+    void loginPageIsPublicVietnameseFirstAndCarriesACsrfField() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đăng nhập")))
+                .andExpect(content().string(containsString("Log in")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+    }
+
+    @Test
+    void theMapPageRedirectsABrowserWithoutALoginToTheLoginPage() throws Exception {
+        mvc.perform(get("/").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void formLoginOfARealUserGoesToTheMap() throws Exception {
+        String operator = TestUsers.create(users, encoder, Role.OPERATOR);
+        mvc.perform(post("/login").param("username", operator).param("password", TestUsers.PASSWORD).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void formLoginWithAWrongPasswordGoesBackToTheLoginPage() throws Exception {
+        String operator = TestUsers.create(users, encoder, Role.OPERATOR);
+        mvc.perform(post("/login").param("username", operator).param("password", "nope").with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void formLoginWithoutTheCsrfTokenIsRefused() throws Exception {
+        String operator = TestUsers.create(users, encoder, Role.OPERATOR);
+        mvc.perform(post("/login").param("username", operator).param("password", TestUsers.PASSWORD))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void storedHashesAreDelegatingBcrypt() {
+        String operator = TestUsers.create(users, encoder, Role.OPERATOR);
+        assertThat(users.find(operator).orElseThrow().passwordHash()).startsWith("{bcrypt}$2");
+    }
+
+    @Test
+    void meTellsWhoIsLoggedInAndTheCsrfTokenForLoggingOut() throws Exception {
+        String supervisor = TestUsers.create(users, encoder, Role.SUPERVISOR);
+        mvc.perform(get("/api/me").with(httpBasic(supervisor, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value(supervisor))
+                .andExpect(jsonPath("$.roles[0]").value("SUPERVISOR"))
+                .andExpect(jsonPath("$.csrf.parameterName").value("_csrf"))
+                .andExpect(jsonPath("$.csrf.token").isNotEmpty());
+    }
+}
