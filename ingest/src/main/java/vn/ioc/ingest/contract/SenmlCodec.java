@@ -34,8 +34,32 @@ public final class SenmlCodec implements Codec<SensorMessage> {
     private static final Pattern METRIC = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,63}");
     private static final Pattern UNIT = Pattern.compile("[\\p{Graph}]{1,16}");
 
+    /**
+     * The good records of a message, and why each bad one was refused. Throws only when nothing
+     * in the message can be trusted: not SenML JSON, too large, or no agent and sequence number.
+     */
+    public record Partial(SensorMessage message, List<String> refused) {
+        public Partial {
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /** Strict: one bad record refuses the whole message. */
     @Override
     public SensorMessage decode(TopicAddress address, byte[] payload, Instant receivedAt) throws InvalidMessageException {
+        Partial p = decodePartially(address, payload, receivedAt);
+        if (!p.refused().isEmpty()) {
+            throw new InvalidMessageException(String.join("; ", p.refused()));
+        }
+        return p.message();
+    }
+
+    /**
+     * Lenient: keeps the good records beside a bad one. Base fields (bn, bt, bu, bv) still
+     * apply from the record that carries them on, as RFC 8428 says, even when that record's
+     * own value is refused.
+     */
+    public Partial decodePartially(TopicAddress address, byte[] payload, Instant receivedAt) throws InvalidMessageException {
         JsonNode root = Json.parse(payload, "a SenML JSON array");
         if (!root.isArray() || root.isEmpty()) {
             throw InvalidMessageException.expected("a non-empty SenML JSON array", Json.describe(root));
@@ -49,46 +73,70 @@ public final class SenmlCodec implements Codec<SensorMessage> {
         String expectedBase = address.site() + "/" + address.device() + "/";
 
         Instant latest = receivedAt.plus(MAX_CLOCK_AHEAD);
-        Double baseTime = null;
-        double baseValue = 0;
-        String baseUnit = null;
+        Base base = new Base();
         List<Measurement> out = new ArrayList<>(root.size());
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) {
-            String at = "record " + i + ": ";
             try {
+                if (base.broken != null) {
+                    throw new InvalidMessageException("follows " + base.broken);
+                }
                 ObjectNode r = Json.object(root.get(i), "the record");
-                rejectMustUnderstand(r);
-                if (r.has("bn") && !expectedBase.equals(Json.string(r, "bn"))) {
-                    throw InvalidMessageException.expected("base name '" + expectedBase + "' matching the topic",
-                            Topics.quote(r.get("bn").asString()));
+                try {
+                    base.apply(r, expectedBase);
+                } catch (InvalidMessageException e) {
+                    base.broken = "the refused base fields of record " + i;
+                    throw e;
                 }
-                if (r.has("bt")) {
-                    baseTime = Json.finite(r, "bt");
-                }
-                if (r.has("bv")) {
-                    baseValue = Json.finite(r, "bv");
-                }
-                if (r.has("bu")) {
-                    baseUnit = unit(Json.string(r, "bu"));
-                }
-                for (String unsupported : new String[] {"vs", "vb", "vd"}) {
-                    if (r.has(unsupported)) {
-                        throw InvalidMessageException.expected("a numeric value 'v'", "a non-numeric value '" + unsupported + "'");
-                    }
-                }
-                String metric = Json.string(r, "n");
-                if (!METRIC.matcher(metric).matches()) {
-                    throw InvalidMessageException.expected("'n' to be a metric name like 'speed' or 'pm2_5'", Topics.quote(metric));
-                }
-                double value = baseValue + Json.finite(r, "v");
-                String unit = r.has("u") ? unit(Json.string(r, "u")) : baseUnit;
-                Instant time = time(baseTime, r, latest);
-                out.add(new Measurement(metric, unit, value, time));
+                out.add(record(r, base, latest));
             } catch (InvalidMessageException e) {
-                throw new InvalidMessageException(at + e.getMessage(), e);
+                refused.add("record " + i + ": " + e.getMessage());
             }
         }
-        return new SensorMessage(agent, seq, address.site(), address.device(), out);
+        return new Partial(new SensorMessage(agent, seq, address.site(), address.device(), out), refused);
+    }
+
+    /**
+     * The base fields in force: set by the record that carries them, for it and those after
+     * it. Once a record's base fields are refused, the records after it cannot be read right.
+     */
+    private static final class Base {
+        Double time;
+        double value;
+        String unit;
+        String broken;
+
+        void apply(ObjectNode r, String expectedName) throws InvalidMessageException {
+            rejectMustUnderstand(r);
+            if (r.has("bn") && !expectedName.equals(Json.string(r, "bn"))) {
+                throw InvalidMessageException.expected("base name '" + expectedName + "' matching the topic",
+                        Topics.quote(r.get("bn").asString()));
+            }
+            if (r.has("bt")) {
+                time = Json.finite(r, "bt");
+            }
+            if (r.has("bv")) {
+                value = Json.finite(r, "bv");
+            }
+            if (r.has("bu")) {
+                unit = unit(Json.string(r, "bu"));
+            }
+        }
+    }
+
+    private static Measurement record(ObjectNode r, Base base, Instant latest) throws InvalidMessageException {
+        for (String unsupported : new String[] {"vs", "vb", "vd"}) {
+            if (r.has(unsupported)) {
+                throw InvalidMessageException.expected("a numeric value 'v'", "a non-numeric value '" + unsupported + "'");
+            }
+        }
+        String metric = Json.string(r, "n");
+        if (!METRIC.matcher(metric).matches()) {
+            throw InvalidMessageException.expected("'n' to be a metric name like 'speed' or 'pm2_5'", Topics.quote(metric));
+        }
+        double value = base.value + Json.finite(r, "v");
+        String unit = r.has("u") ? unit(Json.string(r, "u")) : base.unit;
+        return new Measurement(metric, unit, value, time(base.time, r, latest));
     }
 
     private static void rejectMustUnderstand(ObjectNode r) throws InvalidMessageException {

@@ -157,6 +157,24 @@ class SenmlCodecTest {
     }
 
     @Test
+    void partialDecodingKeepsTheGoodRecordsAndSaysWhyEachBadOneWasRefused() throws Exception {
+        var p = codec.decodePartially(LOOP, ("[{\"bt\":1795420800,\"agent\":\"a1\",\"seq\":3,\"n\":\"speed\",\"v\":50},"
+                + "{\"n\":\"speed\",\"v\":null,\"t\":60},{\"n\":\"bad name\",\"v\":1},{\"n\":\"speed\",\"v\":48,\"t\":120}]")
+                .getBytes(UTF_8), NOW);
+        assertThat(p.message().measurements()).extracting(Measurement::value).containsExactly(50.0, 48.0);
+        assertThat(p.message().seq()).isEqualTo(3);
+        assertThat(p.refused()).hasSize(2);
+        assertThat(p.refused().get(0)).startsWith("record 1: ").contains("finite number");
+        assertThat(p.refused().get(1)).startsWith("record 2: ").contains("metric name");
+    }
+
+    @Test
+    void partialDecodingStillRefusesAMessageWithoutAgentOrSequence() {
+        assertThatThrownBy(() -> codec.decodePartially(LOOP, "[{\"bt\":1795420800,\"n\":\"speed\",\"v\":1}]".getBytes(UTF_8), NOW))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("'agent'");
+    }
+
+    @Test
     void deeplyNestedJsonIsRefused() {
         assertRejected("[" + "[".repeat(100) + "]".repeat(100) + "]", "malformed");
     }

@@ -23,7 +23,8 @@ import vn.ioc.ingest.store.DeadLetter;
  * Decodes and validates what the edge publishes. Observations and camera statistics become
  * observations; status and camera events pass on whole once they validate; anything else
  * becomes a dead letter with the reason. Never throws: one bad message must not stop the
- * stream or the good messages beside it.
+ * stream or the good messages beside it, and a bad record in a SenML message does not cost
+ * the good records beside it (the message is kept whole as a dead letter too).
  */
 public final class MessageDecoder {
 
@@ -46,7 +47,13 @@ public final class MessageDecoder {
             TopicAddress a = Topics.parse(r.topic());
             site = a.site();
             return switch (a.kind()) {
-                case SENSOR_OBSERVATIONS -> Result.of(senml.decode(a, r.payload(), received).observations().stream().map(SiteInput::of).toList());
+                case SENSOR_OBSERVATIONS -> {
+                    // good readings go on even when a record beside them is refused
+                    SenmlCodec.Partial p = senml.decodePartially(a, r.payload(), received);
+                    List<SiteInput> inputs = p.message().observations().stream().map(SiteInput::of).toList();
+                    yield new Result(inputs, p.refused().isEmpty() ? null
+                            : new DeadLetter(received, r.topic(), site, String.join("; ", p.refused()), r.payload()));
+                }
                 case CAMERA_STATS -> Result.of(observations(stats.decode(a, r.payload(), received)).stream().map(SiteInput::of).toList());
                 case CAMERA_EVENT -> {
                     CameraEvent e = events.decode(a, r.payload(), received);

@@ -63,6 +63,28 @@ class MessageDecoderTest {
     }
 
     @Test
+    void badRecordBesideGoodOnesCostsOnlyItselfAndIsDeadLettered() {
+        byte[] payload = ("[{\"bn\":\"hue-ancuu/loop-1/\",\"bt\":" + T0.getEpochSecond() + ",\"agent\":\"hue-ancuu\",\"seq\":9,"
+                + "\"n\":\"speed\",\"u\":\"km/h\",\"v\":41},"
+                + "{\"n\":\"occupancy\",\"u\":\"%\",\"v\":\"high\"},"
+                + "{\"n\":\"speed\",\"u\":\"km/h\",\"v\":39,\"t\":60}]").getBytes(UTF_8);
+        var r = decoder.decode(new MqttRecord(Topics.sensorObservations("hue-ancuu", "loop-1"), payload, T0.toEpochMilli()));
+        assertThat(r.inputs()).extracting(i -> i.observation().value()).containsExactly(41.0, 39.0);
+        assertThat(r.inputs()).extracting(i -> i.observation().time()).containsExactly(T0, T0.plusSeconds(60));
+        assertThat(r.deadLetter().reason()).startsWith("record 1: ").contains("'v' to be a finite number").doesNotContain("record 0");
+        assertThat(r.deadLetter().payload()).isEqualTo(payload);
+    }
+
+    @Test
+    void recordsAfterRefusedBaseFieldsAreRefusedTooBecauseTheirTimeIsUnknown() {
+        byte[] payload = ("[{\"bt\":" + T0.getEpochSecond() + ",\"agent\":\"hue-ancuu\",\"seq\":9,\"n\":\"speed\",\"v\":41},"
+                + "{\"bt\":\"later\",\"n\":\"speed\",\"v\":40},{\"n\":\"speed\",\"v\":39}]").getBytes(UTF_8);
+        var r = decoder.decode(new MqttRecord(Topics.sensorObservations("hue-ancuu", "loop-1"), payload, T0.toEpochMilli()));
+        assertThat(r.inputs()).extracting(i -> i.observation().value()).containsExactly(41.0);
+        assertThat(r.deadLetter().reason()).contains("record 1: expected 'bt'").contains("record 2: follows the refused base fields of record 1");
+    }
+
+    @Test
     void topicOutsideTheContractBecomesADeadLetter() {
         var r = decoder.decode(new MqttRecord("ioc/v1/hue-ancuu/sensor/loop-1/raw", "{}".getBytes(UTF_8), T0.toEpochMilli()));
         assertThat(r.deadLetter().reason()).contains("expected");
