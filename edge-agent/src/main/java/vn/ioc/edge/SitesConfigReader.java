@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import vn.ioc.ingest.contract.SenmlCodec;
 import vn.ioc.ingest.contract.Topics;
 
 /**
@@ -29,8 +29,6 @@ import vn.ioc.ingest.contract.Topics;
 final class SitesConfigReader {
 
     /** The same rules the SenML codec applies to what it receives. */
-    private static final Pattern METRIC = Pattern.compile("[A-Za-z][A-Za-z0-9_.:-]{0,63}");
-    private static final Pattern UNIT = Pattern.compile("\\p{Graph}{1,16}");
     private static final double DEFAULT_FRAMES_PER_SECOND = 2;
     private static final double MAX_FRAMES_PER_SECOND = 30;
 
@@ -143,11 +141,11 @@ final class SitesConfigReader {
         object(n, at);
         onlyKnownFields(n, SERIES_FIELDS, at);
         String metric = string(n, "metric", at);
-        if (!METRIC.matcher(metric).matches()) {
+        if (!SenmlCodec.isValidMetric(metric)) {
             throw invalid(at, "metric", "a metric name like 'speed' or 'travel_time'", quote(metric));
         }
         String unit = string(n, "unit", at);
-        if (!UNIT.matcher(unit).matches()) {
+        if (!SenmlCodec.isValidUnit(unit)) {
             throw invalid(at, "unit", "a SenML unit such as 'km/h', '%' or 's'", quote(unit));
         }
         String recordedUnit = n.has("recordedUnit") ? string(n, "recordedUnit", at) : unit;

@@ -45,6 +45,16 @@ public final class SenmlCodec implements Codec<SensorMessage> {
     }
 
     /** Strict: one bad record refuses the whole message. */
+    /** Whether a record name is a metric name this contract accepts (e.g. speed, pm2_5). */
+    public static boolean isValidMetric(String metric) {
+        return metric != null && METRIC.matcher(metric).matches();
+    }
+
+    /** Whether a unit is one this contract accepts (a SenML unit such as km/h, % or s). */
+    public static boolean isValidUnit(String unit) {
+        return unit != null && UNIT.matcher(unit).matches();
+    }
+
     @Override
     public SensorMessage decode(TopicAddress address, byte[] payload, Instant receivedAt) throws InvalidMessageException {
         Partial p = decodePartially(address, payload, receivedAt);
