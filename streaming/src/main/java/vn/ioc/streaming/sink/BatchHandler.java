@@ -24,6 +24,27 @@ public interface BatchHandler<T> extends AutoCloseable {
     default void close() {
     }
 
+    /** Writes one batch. */
+    @FunctionalInterface
+    interface Write<T> {
+        void write(Connection c, List<T> batch) throws SQLException;
+    }
+
+    /** A handler that only writes, and names an element in log lines with {@code describe}. */
+    static <T> BatchHandler<T> of(Write<T> write, java.util.function.Function<T, String> describe) {
+        return new BatchHandler<>() {
+            @Override
+            public void write(Connection c, List<T> batch) throws SQLException {
+                write.write(c, batch);
+            }
+
+            @Override
+            public String describe(T element) {
+                return describe.apply(element);
+            }
+        };
+    }
+
     /** Creates the handler of one writer; serializable so the sink can be shipped to the cluster. */
     @FunctionalInterface
     interface Factory<T> extends Serializable {

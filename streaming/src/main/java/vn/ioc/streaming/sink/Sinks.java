@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import vn.ioc.ingest.contract.IncidentCodec;
 import vn.ioc.ingest.contract.InvalidMessageException;
+import vn.ioc.ingest.contract.MessageKind;
 import vn.ioc.ingest.contract.Observation;
 import vn.ioc.ingest.contract.SiteStatus;
 import vn.ioc.ingest.contract.SiteStatusCodec;
+import vn.ioc.ingest.contract.TopicAddress;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.mqtt.MqttConnection;
 import vn.ioc.ingest.mqtt.MqttSettings;
@@ -32,31 +34,13 @@ public final class Sinks {
     }
 
     public static JdbcBatchSink<Observation> observations(DbSettings db) {
-        return new JdbcBatchSink<>("observation store", db, 1000, Duration.ofMillis(200), subtask -> new BatchHandler<>() {
-            @Override
-            public void write(Connection c, List<Observation> batch) throws SQLException {
-                ObservationWriter.write(c, batch);
-            }
-
-            @Override
-            public String describe(Observation o) {
-                return "reading " + o.agent() + "#" + o.seq() + "/" + o.index() + " of " + o.seriesKey();
-            }
-        });
+        return new JdbcBatchSink<>("observation store", db, 1000, Duration.ofMillis(200), subtask -> BatchHandler.of(
+                ObservationWriter::write, o -> "reading " + o.agent() + "#" + o.seq() + "/" + o.index() + " of " + o.seriesKey()));
     }
 
     public static JdbcBatchSink<DeadLetter> deadLetters(DbSettings db) {
-        return new JdbcBatchSink<>("dead-letter store", db, 200, Duration.ofMillis(500), subtask -> new BatchHandler<>() {
-            @Override
-            public void write(Connection c, List<DeadLetter> batch) throws SQLException {
-                DeadLetterWriter.write(c, batch);
-            }
-
-            @Override
-            public String describe(DeadLetter d) {
-                return "dead letter from " + d.site() + " on " + d.topic();
-            }
-        });
+        return new JdbcBatchSink<>("dead-letter store", db, 200, Duration.ofMillis(500), subtask -> BatchHandler.of(
+                DeadLetterWriter::write, d -> "dead letter from " + d.site() + " on " + d.topic()));
     }
 
     public static JdbcBatchSink<SiteUpdate> sites(DbSettings db) {
@@ -77,8 +61,7 @@ public final class Sinks {
 
             private SiteStatus birth(SiteUpdate u) throws SQLException {
                 try {
-                    return codec.decode(vn.ioc.ingest.contract.TopicAddress.edge(
-                            vn.ioc.ingest.contract.MessageKind.SITE_STATUS, u.site(), null), u.birthPayload(), Instant.now());
+                    return codec.decode(TopicAddress.edge(MessageKind.SITE_STATUS, u.site(), null), u.birthPayload(), Instant.now());
                 } catch (InvalidMessageException e) {
                     throw new SQLException("birth of " + u.site() + " no longer decodes: " + e.getMessage(), "22000", e);
                 }
