@@ -39,10 +39,6 @@ public final class TestBroker {
         return embedded.url();
     }
 
-    public static String describe() {
-        String external = System.getenv(ENV);
-        return external == null || external.isBlank() ? "embedded HiveMQ CE" : external;
-    }
 
     /** An id no other test (or earlier run against the same broker) uses. */
     public static String unique(String prefix) {

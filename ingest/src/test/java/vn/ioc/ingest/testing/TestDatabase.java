@@ -51,11 +51,6 @@ public final class TestDatabase {
         return db;
     }
 
-    /** Where the tests run against: "embedded" or the server's URL. */
-    public static String describe() {
-        String server = System.getenv(ENV);
-        return server == null || server.isBlank() ? "embedded PostgreSQL" : server;
-    }
 
     public String jdbcUrl() {
         return jdbcUrl;
