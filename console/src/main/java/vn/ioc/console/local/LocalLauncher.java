@@ -25,7 +25,6 @@ import vn.ioc.ingest.embedded.EmbeddedBroker;
 import vn.ioc.ingest.embedded.EmbeddedDatabase;
 import vn.ioc.ingest.embedded.Ports;
 import vn.ioc.ingest.mqtt.MqttSettings;
-import vn.ioc.ingest.store.Database;
 import vn.ioc.streaming.job.Checkpoints;
 import vn.ioc.streaming.job.IncidentJob;
 import vn.ioc.streaming.job.JobSettings;
@@ -75,8 +74,7 @@ public final class LocalLauncher implements AutoCloseable {
         log.info("Starting the local IOC with data in {}", s.dataDir());
 
         EmbeddedDatabase db = EmbeddedDatabase.start(s.dataDir().resolve("postgres"), s.pgPort());
-        running.push(db);
-        Database.migrate(db.dataSource());
+        running.push(db); // the job's start brings the schema up to date
 
         EmbeddedBroker broker = EmbeddedBroker.start(s.mqttPort(), s.dataDir().resolve("broker"), false);
         running.push(broker);

@@ -116,21 +116,23 @@ public final class IncidentJob {
 
     /** Starts the job without waiting for it (the local launcher runs it next to the console). */
     public static JobClient start(JobSettings s, Configuration extra) throws Exception {
-        Database.migrate(Database.dataSource(s.db().url(), s.db().user(), s.db().password()));
-        Configuration conf = configuration(s);
-        conf.addAll(extra);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        production(s).build(env);
-        return env.executeAsync(NAME);
+        return prepare(s, extra).executeAsync(NAME);
     }
 
     /** {@code flink run ioc-streaming.jar [--flag value ...]}; see {@link JobSettings} for the flags. */
     public static void main(String[] args) throws Exception {
         JobSettings s = JobSettings.from(args, Map.copyOf(System.getenv()));
         log.info("Starting {}: MQTT {}, group {}, database {}", NAME, s.mqtt(), s.group(), s.db());
+        prepare(s, new Configuration()).execute(NAME);
+    }
+
+    /** Brings the schema up to date and builds the production pipeline in an environment configured for it. */
+    private static StreamExecutionEnvironment prepare(JobSettings s, Configuration extra) {
         Database.migrate(Database.dataSource(s.db().url(), s.db().user(), s.db().password()));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration(s));
+        Configuration conf = configuration(s);
+        conf.addAll(extra);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         production(s).build(env);
-        env.execute(NAME);
+        return env;
     }
 }

@@ -60,7 +60,7 @@ public record JobSettings(
 
     /** The source: edge data shared among the job's sessions, site status to session 0 whole. */
     public MqttSourceSettings source() {
-        return MqttSourceSettings.of(mqtt.persistent(7 * 24 * 3600), group, Topics.EDGE_DATA, List.of(Topics.ALL_SITE_STATUS))
+        return MqttSourceSettings.of(mqtt, group, Topics.EDGE_DATA, List.of(Topics.ALL_SITE_STATUS))
                 .withSessions(sessions);
     }
 

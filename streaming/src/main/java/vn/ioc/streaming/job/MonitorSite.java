@@ -31,6 +31,7 @@ import vn.ioc.ingest.contract.InvalidMessageException;
 import vn.ioc.ingest.contract.Observation;
 import vn.ioc.ingest.contract.SiteStatus;
 import vn.ioc.ingest.contract.SiteStatusCodec;
+import vn.ioc.ingest.contract.TopicAddress;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.geo.Ward;
 import vn.ioc.ingest.geo.WardMap;
@@ -201,9 +202,10 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private void handleMessage(SiteInput in, long now, Context ctx, Collector<IncidentChange> out) throws Exception {
         String site = in.site();
         try {
-            switch (Topics.parse(in.message().topic()).kind()) {
+            TopicAddress address = Topics.parse(in.message().topic());
+            switch (address.kind()) {
                 case SITE_STATUS -> {
-                    SiteStatus s = statusCodec.decode(Topics.parse(in.message().topic()), in.message().payload(), Instant.ofEpochMilli(now));
+                    SiteStatus s = statusCodec.decode(address, in.message().payload(), Instant.ofEpochMilli(now));
                     Instant at = Instant.ofEpochMilli(in.eventTime());
                     if (s.online()) {
                         birth(site, s, in.message().payload(), at, now, ctx, out);
@@ -211,8 +213,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                         offline(site, s.reason() == null ? "offline" : s.reason(), at, ctx, out);
                     }
                 }
-                case CAMERA_EVENT -> cameraEvent(eventCodec.decode(Topics.parse(in.message().topic()), in.message().payload(),
-                        Instant.ofEpochMilli(now)), site, now, ctx, out);
+                case CAMERA_EVENT -> cameraEvent(eventCodec.decode(address, in.message().payload(), Instant.ofEpochMilli(now)),
+                        site, now, ctx, out);
                 default -> log.warn("Site {}: unexpected message on {}", site, in.message().topic());
             }
         } catch (InvalidMessageException e) {
