@@ -1,7 +1,6 @@
 package vn.ioc.ingest.mqtt;
 
 import java.io.Serializable;
-import java.util.Map;
 
 /**
  * How to reach the broker and who to be there.
@@ -31,12 +30,6 @@ public record MqttSettings(
     /** A client that starts clean and keeps no session: for publishers of current state. */
     public static MqttSettings of(String url, String clientId) {
         return new MqttSettings(url, null, null, clientId, true, 0, 20);
-    }
-
-    /** Reads {@code IOC_MQTT_URL}, {@code IOC_MQTT_USERNAME}, {@code IOC_MQTT_PASSWORD}. */
-    public static MqttSettings fromEnv(Map<String, String> env, String clientId) {
-        return new MqttSettings(env.getOrDefault("IOC_MQTT_URL", DEFAULT_URL),
-                env.get("IOC_MQTT_USERNAME"), env.get("IOC_MQTT_PASSWORD"), clientId, true, 0, 20);
     }
 
     public MqttSettings withClientId(String id) {

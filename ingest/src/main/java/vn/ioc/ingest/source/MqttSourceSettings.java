@@ -42,8 +42,4 @@ public record MqttSourceSettings(
     public MqttSourceSettings withSessions(int n) {
         return new MqttSourceSettings(broker, group, sharedFilters, directFilters, n, sessionExpirySeconds, receiveMaximum);
     }
-
-    public MqttSourceSettings withReceiveMaximum(int n) {
-        return new MqttSourceSettings(broker, group, sharedFilters, directFilters, sessions, sessionExpirySeconds, n);
-    }
 }

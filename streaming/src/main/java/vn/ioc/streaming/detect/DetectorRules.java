@@ -99,8 +99,4 @@ public final class DetectorRules implements Serializable {
         byType.forEach((t, rules) -> out.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         return new DetectorRules(out);
     }
-
-    public Map<String, List<ThresholdRule>> all() {
-        return byType;
-    }
 }

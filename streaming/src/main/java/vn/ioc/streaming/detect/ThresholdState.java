@@ -20,8 +20,4 @@ public record ThresholdState(Phase phase, long since, long lastAt) {
     }
 
     public static final ThresholdState NORMAL = new ThresholdState(Phase.NORMAL, 0, Long.MIN_VALUE);
-
-    public boolean conditionHolds() {
-        return phase == Phase.ACTIVE || phase == Phase.CLEARING;
-    }
 }
