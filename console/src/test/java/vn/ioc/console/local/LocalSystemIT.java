@@ -63,6 +63,13 @@ class LocalSystemIT {
         settings = new LocalSettings(Ports.free(), Ports.free(), data, 0, false, SPEEDUP, 2);
         launcher = new LocalLauncher();
         launcher.start(settings, "--ioc.admin.password=" + ADMIN_PASSWORD);
+    }
+
+    /**
+     * The test site connects and announces itself, as an agent does when it starts sending.
+     * Not earlier: a site silent for 30 s (the local run's timeout) is rightly reported offline.
+     */
+    private void siteComesOnline() throws Exception {
         site = MqttConnection.builder(MqttSettings.of("tcp://127.0.0.1:" + settings.mqttPort(), SITE)).build()
                 .connect(Duration.ofSeconds(30));
         site.publish(Topics.status(SITE), new SiteStatusCodec().encode(SiteStatus.birth(SITE, SITE, Instant.now(),
@@ -89,10 +96,11 @@ class LocalSystemIT {
             chromium.awaitLive();
             ((JavascriptExecutor) chromium.browser()).executeScript("window.sameDocument = 'yes';");
 
+            siteComesOnline();
             publishSpeeds(18, Duration.ofSeconds(6)); // slow: congestion after 2 s (10 min recorded)
 
             WebElement item = chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#incident-list li[data-incident-id]")));
+                    By.xpath("//ul[@id='incident-list']/li[@data-incident-id][contains(., 'Ùn tắc / Congestion')]")));
             assertThat(item.getText()).contains("Ùn tắc / Congestion").contains("Phường Vĩ Dạ").contains("Cao / High");
             String id = item.getDomAttribute("data-incident-id");
             assertThat(chromium.browser().findElements(By.cssSelector(".incident-marker[data-incident-id='" + id + "']"))).hasSize(1);
@@ -113,6 +121,7 @@ class LocalSystemIT {
 
     @Test
     void restartKeepsTheHistoryUnderTheDataDirectory() throws Exception {
+        siteComesOnline();
         publishSpeeds(18, Duration.ofSeconds(5));
         await().atMost(WAIT).until(() -> incidents().size() > 0);
         String id = incidents().get(0).path("id").asString();
