@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 
@@ -68,6 +67,7 @@ class LocalSystemIT {
     /**
      * The test site connects and announces itself, as an agent does when it starts sending.
      * Not earlier: a site silent for 30 s (the local run's timeout) is rightly reported offline.
+     * Returns once the job has registered it.
      */
     private void siteComesOnline() throws Exception {
         site = MqttConnection.builder(MqttSettings.of("tcp://127.0.0.1:" + settings.mqttPort(), SITE)).build()
@@ -76,6 +76,9 @@ class LocalSystemIT {
                 "Nút giao thử nghiệm", 16.481, 107.601,
                 List.of(new SiteStatus.Device("loop-1", SiteStatus.Kind.SENSOR, "traffic-loop", false)))), 1, true)
                 .get(10, TimeUnit.SECONDS);
+        // the birth and the readings travel in different MQTT sessions: send readings once the job knows the site
+        await().atMost(WAIT).until(() -> devices().stream()
+                .anyMatch(d -> d.path("id").asString().equals(SITE + "/loop-1") && d.path("online").asBoolean()));
     }
 
     @AfterEach
@@ -99,10 +102,14 @@ class LocalSystemIT {
             siteComesOnline();
             publishSpeeds(18, Duration.ofSeconds(6)); // slow: congestion after 2 s (10 min recorded)
 
-            WebElement item = chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                    By.xpath("//ul[@id='incident-list']/li[@data-incident-id][contains(., 'Ùn tắc / Congestion')]")));
-            assertThat(item.getText()).contains("Ùn tắc / Congestion").contains("Phường Vĩ Dạ").contains("Cao / High");
-            String id = item.getDomAttribute("data-incident-id");
+            // read id and text in one step: the list redraws an entry when its incident is updated
+            @SuppressWarnings("unchecked")
+            List<String> entry = (List<String>) chromium.waiting().until(d -> ((JavascriptExecutor) d).executeScript(
+                    "const li = [...document.querySelectorAll('#incident-list li[data-incident-id]')]"
+                            + ".find(e => e.innerText.includes('Ùn tắc / Congestion'));"
+                            + "return li ? [li.dataset.incidentId, li.innerText] : null;"));
+            String id = entry.get(0);
+            assertThat(entry.get(1)).contains("Phường Vĩ Dạ").contains("Cao / High");
             assertThat(chromium.browser().findElements(By.cssSelector(".incident-marker[data-incident-id='" + id + "']"))).hasSize(1);
             assertThat(((JavascriptExecutor) chromium.browser()).executeScript("return window.sameDocument;"))
                     .as("the page was not reloaded").isEqualTo("yes");
