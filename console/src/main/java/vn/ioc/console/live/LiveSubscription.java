@@ -47,6 +47,7 @@ class LiveSubscription implements SmartLifecycle {
                     .subscribe(Topics.ALL_INCIDENTS, 1)
                     .subscribe(Topics.ALL_SITE_STATUS, 1)
                     .subscribe(Topics.ALL_CAMERA_FRAMES, 0)
+                    .subscribe(Topics.ALL_OPERATOR_FRAMES, 0)
                     .listener(updates::onMessage)
                     .build();
         } catch (MqttException e) {

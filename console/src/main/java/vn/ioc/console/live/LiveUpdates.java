@@ -47,7 +47,8 @@ class LiveUpdates {
             switch (address.kind()) {
                 case INCIDENT -> incident(address, payload);
                 case SITE_STATUS -> site(address, payload);
-                case CAMERA_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant());
+                // the operator console shows every camera; citizens' pages must use public frames only
+                case CAMERA_FRAME, OPERATOR_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant());
                 default -> log.debug("Not subscribed to {}, ignoring it", topic);
             }
         } catch (InvalidMessageException e) {

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param objectId the tracked object, when the event is about one
  * @param zone     the configured zone or lane it happened in
- * @param reason   for {@code CAMERA_TAMPER}: BLACKOUT, FROZEN, BLUR or SCENE_CHANGE
- * @param snapshot reference of the privacy-filtered snapshot taken at the time
+ * @param reason   for {@code CAMERA_TAMPER}: BLACKOUT, FROZEN, BLUR or SCENE_CHANGE; for
+ *                 {@code VIDEO_LOST}: why the stream stopped
+ * @param snapshot the privacy-filtered snapshot taken at the time, as a {@code data:image/jpeg;base64,}
+ *                 URI (RFC 2397), so the picture travels with the event through the agent's disk buffer
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties({"site", "camera"})
@@ -21,7 +23,8 @@ public record CameraEvent(
         Instant time, Type type, State state,
         String objectId, String zone, String reason, String snapshot) {
 
-    public enum Type { STALLED_VEHICLE, WRONG_WAY, ZONE_INTRUSION, CAMERA_TAMPER }
+    /** {@code VIDEO_LOST}: the camera's stream dropped and the agent is reopening it (END when frames come again). */
+    public enum Type { STALLED_VEHICLE, WRONG_WAY, ZONE_INTRUSION, CAMERA_TAMPER, VIDEO_LOST }
 
     public enum State { START, END }
 }

@@ -5,7 +5,10 @@ public enum MessageKind {
     SENSOR_OBSERVATIONS,
     CAMERA_STATS,
     CAMERA_EVENT,
+    /** A frame of a public camera, shared with citizens. */
     CAMERA_FRAME,
+    /** A frame of a camera that is not public: for operators only. */
+    OPERATOR_FRAME,
     SITE_STATUS,
     INCIDENT,
     REPORT

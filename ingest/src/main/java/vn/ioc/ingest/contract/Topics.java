@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * ioc/v1/{site}/sensor/{id}/obs      SenML observations            QoS 1
  * ioc/v1/{site}/camera/{id}/stats    traffic statistics            QoS 1
  * ioc/v1/{site}/camera/{id}/event    edge-detected events          QoS 1
- * ioc/v1/{site}/camera/{id}/frame    latest filtered JPEG          QoS 0, retained
+ * ioc/v1/{site}/camera/{id}/frame    latest filtered JPEG, public  QoS 0, retained
+ * ioc/v1/{site}/ops/camera/{id}/frame  the same, operators only    QoS 0, retained
  * ioc/v1/{site}/status               birth / will                  QoS 1, retained
  * ioc/v1/incidents/{incidentId}      incident state changes        QoS 1
  * ioc/v1/reports/{reportId}          citizen reports               QoS 1
@@ -32,6 +33,8 @@ public final class Topics {
     public static final String ALL_CAMERA_STATS = ROOT + "/+/camera/+/stats";
     public static final String ALL_CAMERA_EVENTS = ROOT + "/+/camera/+/event";
     public static final String ALL_CAMERA_FRAMES = ROOT + "/+/camera/+/frame";
+    /** Frames of cameras not shared with citizens: a broker ACL gives them to operators' consoles only. */
+    public static final String ALL_OPERATOR_FRAMES = ROOT + "/+/ops/camera/+/frame";
     public static final String ALL_SITE_STATUS = ROOT + "/+/status";
     public static final String ALL_INCIDENTS = ROOT + "/incidents/+";
     public static final String ALL_REPORTS = ROOT + "/reports/+";
@@ -56,6 +59,11 @@ public final class Topics {
 
     public static String cameraFrame(String site, String camera) {
         return ROOT + "/" + site(site) + "/camera/" + id(camera) + "/frame";
+    }
+
+    /** Where a camera that is not public sends its frames: under the site's prefix, outside the public filter. */
+    public static String operatorFrame(String site, String camera) {
+        return ROOT + "/" + site(site) + "/ops/camera/" + id(camera) + "/frame";
     }
 
     public static String status(String site) {
@@ -133,8 +141,13 @@ public final class Topics {
                 return TopicAddress.edge(kind, site, p[2]);
             }
         }
+        if (p.length == 5 && p[1].equals("ops") && p[2].equals("camera") && p[4].equals("frame")) {
+            requireId(p[3], "a camera id", topic);
+            return TopicAddress.edge(MessageKind.OPERATOR_FRAME, site, p[3]);
+        }
         throw InvalidMessageException.expected(
-                "ioc/v1/{site}/sensor/{id}/obs, .../camera/{id}/stats|event|frame or .../status", quote(topic));
+                "ioc/v1/{site}/sensor/{id}/obs, .../camera/{id}/stats|event|frame, .../ops/camera/{id}/frame or .../status",
+                quote(topic));
     }
 
     private static void requireId(String id, String what, String topic) throws InvalidMessageException {

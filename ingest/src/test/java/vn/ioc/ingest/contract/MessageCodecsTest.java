@@ -58,7 +58,32 @@ class MessageCodecsTest {
     void cameraEventRoundTrip() throws Exception {
         var codec = new CameraEventCodec();
         var e = new CameraEvent("hue-duc", 10, "hue-duc", "cam-1", NOW, CameraEvent.Type.STALLED_VEHICLE,
-                CameraEvent.State.START, "obj-17", "no-stopping-1", null, "snap-123.jpg");
+                CameraEvent.State.START, "obj-17", "no-stopping-1", null, "data:image/jpeg;base64,/9j/4AAQ");
+        assertThat(codec.decode(CAM_EVENT, codec.encode(e), NOW)).isEqualTo(e);
+    }
+
+    @Test
+    void snapshotMustBeAJpegDataUri() {
+        var codec = new CameraEventCodec();
+        String json = "{\"agent\":\"hue-duc\",\"seq\":1,\"time\":\"2026-11-23T08:00:00Z\",\"type\":\"WRONG_WAY\","
+                + "\"state\":\"START\",\"snapshot\":\"http://example.org/x.jpg\"}";
+        assertThatThrownBy(() -> codec.decode(CAM_EVENT, json.getBytes(UTF_8), NOW))
+                .hasMessageContaining("'snapshot'").hasMessageContaining("'http://example.org/x.j");
+    }
+
+    @Test
+    void tamperReasonMustBeOneOfTheFour() {
+        var codec = new CameraEventCodec();
+        String json = "{\"agent\":\"hue-duc\",\"seq\":1,\"time\":\"2026-11-23T08:00:00Z\",\"type\":\"CAMERA_TAMPER\","
+                + "\"state\":\"START\",\"reason\":\"RAIN\"}";
+        assertThatThrownBy(() -> codec.decode(CAM_EVENT, json.getBytes(UTF_8), NOW)).hasMessageContaining("'RAIN'");
+    }
+
+    @Test
+    void videoLostCarriesWhyAsItsReason() throws Exception {
+        var codec = new CameraEventCodec();
+        var e = new CameraEvent("hue-duc", 11, "hue-duc", "cam-1", NOW, CameraEvent.Type.VIDEO_LOST,
+                CameraEvent.State.START, null, null, "rtsp://cam-1/stream: Connection refused", null);
         assertThat(codec.decode(CAM_EVENT, codec.encode(e), NOW)).isEqualTo(e);
     }
 

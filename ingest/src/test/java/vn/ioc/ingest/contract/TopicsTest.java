@@ -17,6 +17,9 @@ class TopicsTest {
                 .isEqualTo(TopicAddress.edge(MessageKind.CAMERA_STATS, "hue-duc", "cam-1"));
         assertThat(Topics.parse(Topics.cameraEvent("hue-duc", "cam-1")).kind()).isEqualTo(MessageKind.CAMERA_EVENT);
         assertThat(Topics.parse(Topics.cameraFrame("hue-duc", "cam-1")).kind()).isEqualTo(MessageKind.CAMERA_FRAME);
+        assertThat(Topics.parse(Topics.operatorFrame("hue-duc", "cam-2")))
+                .extracting(TopicAddress::kind, TopicAddress::site, TopicAddress::device)
+                .containsExactly(MessageKind.OPERATOR_FRAME, "hue-duc", "cam-2");
         assertThat(Topics.parse(Topics.status("hue-duc"))).isEqualTo(TopicAddress.edge(MessageKind.SITE_STATUS, "hue-duc", null));
     }
 

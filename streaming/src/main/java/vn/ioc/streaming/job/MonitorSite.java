@@ -250,7 +250,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     }
 
     private void cameraEvent(CameraEvent e, String site, long now, Context ctx, Collector<IncidentChange> out) throws Exception {
-        Incident.Type type = Incident.Type.valueOf(e.type().name());
+        // a camera whose stream dropped is a device gone dark, like a silent site
+        Incident.Type type = e.type() == CameraEvent.Type.VIDEO_LOST ? Incident.Type.DEVICE_OFFLINE : Incident.Type.valueOf(e.type().name());
         String key = e.camera() + "/" + type;
         if (e.state() == CameraEvent.State.START) {
             String summary = type.name().toLowerCase().replace('_', ' ') + (e.zone() != null ? " in " + e.zone() : "")
