@@ -231,50 +231,23 @@ final class SitesConfigReader {
     }
 
     private static void object(JsonNode n, String at) throws InvalidConfigException {
-        if (n == null || !n.isObject()) {
-            throw new InvalidConfigException(at + ": expected a mapping but was " + describe(n));
-        }
+        ConfigNode.of(n, at);
     }
 
     private static void onlyKnownFields(JsonNode n, Set<String> known, String at) throws InvalidConfigException {
-        for (String name : n.propertyNames()) {
-            if (!known.contains(name)) {
-                throw new InvalidConfigException(at + ": unknown field '" + name + "'; expected one of " + known.stream().sorted().toList());
-            }
-        }
+        ConfigNode.of(n, at).onlyKnown(known);
     }
 
     private static String string(JsonNode n, String field, String at) throws InvalidConfigException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isString() || v.stringValue().isBlank()) {
-            throw invalid(at, field, "a non-empty text", describe(v));
-        }
-        return v.stringValue().strip();
+        return ConfigNode.of(n, at).string(field);
     }
 
     private static double number(JsonNode n, String field, String at, double min, double max) throws InvalidConfigException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw invalid(at, field, "a number", describe(v));
-        }
-        double d = v.doubleValue();
-        if (d < min || d > max) {
-            throw invalid(at, field, "a number between " + min + " and " + max, Double.toString(d));
-        }
-        return d;
+        return ConfigNode.of(n, at).number(field, min, max);
     }
 
     private static List<JsonNode> list(JsonNode n, String field, String at) throws InvalidConfigException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            throw invalid(at, field, "a list", describe(v));
-        }
-        List<JsonNode> out = new ArrayList<>(v.size());
-        v.forEach(out::add);
-        return out;
+        return ConfigNode.of(n, at).list(field);
     }
 
     private static InvalidConfigException invalid(String at, String field, String expected, String found) {
@@ -282,14 +255,10 @@ final class SitesConfigReader {
     }
 
     private static String quote(String s) {
-        return "'" + s + "'";
+        return ConfigNode.quote(s);
     }
 
     private static String describe(JsonNode v) {
-        if (v == null || v.isMissingNode()) {
-            return "missing";
-        }
-        String text = v.toString();
-        return v.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+        return ConfigNode.describe(v);
     }
 }
