@@ -15,7 +15,10 @@ package vn.ioc.edge.privacy;
 public record PrivacySettings(int detectionMaxWidth, int minNeighbours, double scaleFactor, double margin,
         boolean plates) {
 
-    /** Finds faces from about 20 px wide in frames up to 960 px wide; see the README for timings. */
+    /**
+     * Finds faces from about 20 px wide in frames up to 960 px wide (wider frames are searched at 960 px,
+     * so there a face must be about 20 px × width / 960); plates as well; boxes grown by a quarter.
+     */
     public static PrivacySettings defaults() {
         return new PrivacySettings(960, 2, 1.1, 0.25, true);
     }
