@@ -55,6 +55,7 @@ public final class VideoSource implements AutoCloseable {
     private OpenCVFrameConverter.ToMat converter;
     private Instant connectedAt;
     private long framesThisConnection;
+    private long lastFrameNanos;
     private long frames;
     private long loops;
     private Instant lostSince;
@@ -97,7 +98,7 @@ public final class VideoSource implements AutoCloseable {
             try {
                 source.connect();
             } catch (FrameGrabber.Exception e) {
-                throw new IOException("camera '" + camera + "': cannot decode the video file " + file + ": " + e.getMessage(), e);
+                throw new IOException("camera '" + camera + "': cannot decode the video file " + file + ": " + describe(e), e);
             }
         }
         return source;
@@ -139,12 +140,12 @@ public final class VideoSource implements AutoCloseable {
                 try {
                     frame = grabber.grabImage();
                 } catch (FrameGrabber.Exception e) {
-                    drop("read failed: " + e.getMessage());
+                    drop("read failed: " + describe(e));
                     continue;
                 }
                 if (frame == null || frame.image == null) {
                     if (config.kind().isLive()) {
-                        drop(framesThisConnection == 0 ? "the stream sent no frames" : "the stream ended");
+                        drop(endReason());
                         continue;
                     }
                     if (!config.loop() || framesThisConnection == 0) {
@@ -161,8 +162,21 @@ public final class VideoSource implements AutoCloseable {
         }
     }
 
+    /** FFmpeg reads a timeout as the end of the stream; the time since the last frame tells them apart. */
+    private String endReason() {
+        if (framesThisConnection == 0) {
+            return "the stream sent no frames";
+        }
+        long silentNanos = System.nanoTime() - lastFrameNanos;
+        if (silentNanos >= config.timeout().toNanos() * 9 / 10) {
+            return "no data for " + silentNanos / 1_000_000 / 1000.0 + " s (timeout " + config.timeout().toMillis() / 1000.0 + " s)";
+        }
+        return "the stream ended";
+    }
+
     private VideoFrame deliver(Frame frame) throws InterruptedException {
         framesThisConnection++;
+        lastFrameNanos = System.nanoTime();
         Instant now = clock.instant();
         if (lostSince != null) {
             Duration gap = Duration.between(lostSince, now);
@@ -222,7 +236,7 @@ public final class VideoSource implements AutoCloseable {
         try {
             connect();
         } catch (FrameGrabber.Exception e) {
-            drop("cannot reopen the file: " + e.getMessage());
+            drop("cannot reopen the file: " + describe(e));
         }
     }
 
@@ -232,7 +246,7 @@ public final class VideoSource implements AutoCloseable {
             connect();
             return true;
         } catch (FrameGrabber.Exception e) {
-            drop("cannot open " + config.redacted() + ": " + e.getMessage());
+            drop("cannot open " + config.redacted() + ": " + describe(e));
             return false;
         }
     }
@@ -299,6 +313,13 @@ public final class VideoSource implements AutoCloseable {
             closeQuietly(grabber);
             grabber = null;
         }
+    }
+
+    /** FFmpeg's error without the hints JavaCV adds for developers. */
+    static String describe(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int hint = m.indexOf(" (Has setFormat()");
+        return hint < 0 ? m : m.substring(0, hint);
     }
 
     private void closeQuietly(FFmpegFrameGrabber g) {
