@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ioc.ingest.contract.Measurement;
@@ -25,7 +27,10 @@ import vn.ioc.ingest.contract.SenmlCodec;
 public final class SenmlRecording {
 
     private static final double RELATIVE_LIMIT = 1L << 28;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Reads one array after another from the same file. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private SenmlRecording() {
     }
@@ -37,7 +42,7 @@ public final class SenmlRecording {
     public static List<Measurement> read(String name, InputStream in, Instant relativeTo) throws IOException {
         List<Measurement> out = new ArrayList<>();
         int arrays = 0;
-        try (var parser = MAPPER.createParser(in)) {
+        try (JsonParser parser = MAPPER.createParser(in)) {
             for (JsonNode root = MAPPER.readTree(parser); root != null && !root.isMissingNode(); root = MAPPER.readTree(parser)) {
                 if (!root.isArray()) {
                     throw new IOException(name + ": expected SenML JSON arrays of records but found " + root.getNodeType().name().toLowerCase());
