@@ -64,6 +64,29 @@ import vn.ioc.ingest.contract.SenmlCodec;
  *       timePointer: /data/ts   # optional; without it the poll's time
  *       timeUnit: s             # s (default) or ms, for a numeric time
  * }</pre>
+ *
+ * <p>{@code type: modbus-rtu} reads registers of a Modbus RTU device:
+ * <pre>{@code
+ * source:
+ *   type: modbus-rtu
+ *   port: /dev/ttyUSB0      # a serial port, or instead
+ *   # gateway: 10.0.0.12:502  a serial-to-Ethernet gateway passing RTU frames over TCP
+ *   baud: 9600              # serial only; defaults 9600, dataBits 8, parity none, stopBits 1
+ *   dataBits: 8
+ *   parity: none            # none, even or odd
+ *   stopBits: 1
+ *   unitId: 1               # the device's address on the bus (default 1)
+ *   intervalSeconds: 60     # default 60
+ *   timeoutSeconds: 3       # default 3
+ *   registers:
+ *     - metric: water_level
+ *       unit: cm
+ *       address: 0          # zero-based, as on the wire
+ *       table: holding      # holding (default) or input
+ *       format: int16       # int16, uint16 (default), int32, uint32 or float32
+ *       wordOrder: big      # 32-bit formats: big (high word first, default) or little
+ *       scale: 0.1          # optional multiplier
+ * }</pre>
  */
 public final class SensorAdapters {
 
@@ -75,6 +98,10 @@ public final class SensorAdapters {
     private static final Set<String> CSV_SERIES_FIELDS = Set.of("metric", "unit", "file", "scale", "recordedUnit");
     private static final Set<String> SENML_FIELDS = Set.of("type", "speedup", "loop", "timestamps", "file");
     private static final Set<String> HTTP_FIELDS = Set.of("type", "url", "intervalSeconds", "timeoutSeconds", "headers", "metrics");
+    private static final Set<String> MODBUS_FIELDS = Set.of("type", "port", "gateway", "baud", "dataBits", "parity", "stopBits",
+            "unitId", "intervalSeconds", "timeoutSeconds", "registers");
+    private static final Set<String> MODBUS_REGISTER_FIELDS = Set.of("metric", "unit", "address", "table", "format", "wordOrder", "scale");
+    private static final Duration DEFAULT_MODBUS_TIMEOUT = Duration.ofSeconds(3);
     private static final Set<String> HTTP_METRIC_FIELDS = Set.of("metric", "pointer", "unit", "scale", "timePointer", "timeUnit");
 
     private final Function<String, URL> resolver;
@@ -118,7 +145,8 @@ public final class SensorAdapters {
             case "csv" -> csv(sensorId, source, at);
             case "senml" -> senml(sensorId, source, at);
             case "http" -> http(sensorId, source, at);
-            default -> throw ConfigNodes.invalid(at, "type", "one of 'csv', 'senml' or 'http'", "'" + type + "'");
+            case "modbus-rtu" -> modbus(sensorId, source, at);
+            default -> throw ConfigNodes.invalid(at, "type", "one of 'csv', 'senml', 'http' or 'modbus-rtu'", "'" + type + "'");
         };
     }
 
@@ -233,6 +261,87 @@ public final class SensorAdapters {
             fields.add(new PolledField(metric, pointer, unit, scale, timePointer, millis));
         }
         return new HttpPollingAdapter(sensorId, url, interval, timeout, headers, fields, clock);
+    }
+
+    private SensorAdapter modbus(String sensorId, JsonNode n, String at) throws InvalidConfigException {
+        ConfigNodes.onlyKnownFields(n, MODBUS_FIELDS, at);
+        if (n.has("port") == n.has("gateway")) {
+            throw new InvalidConfigException(at + ": expected one of 'port' (a serial port) or 'gateway' (host:port), not "
+                    + (n.has("port") ? "both" : "neither"));
+        }
+        ModbusRtuAdapter.Line line;
+        if (n.has("port")) {
+            String parity = n.has("parity") ? ConfigNodes.string(n, "parity", at) : "none";
+            if (!Set.of("none", "even", "odd").contains(parity)) {
+                throw ConfigNodes.invalid(at, "parity", "'none', 'even' or 'odd'", "'" + parity + "'");
+            }
+            line = new ModbusRtuAdapter.Serial(ConfigNodes.string(n, "port", at),
+                    n.has("baud") ? (int) ConfigNodes.number(n, "baud", at, 300, 4_000_000) : 9600,
+                    n.has("dataBits") ? (int) ConfigNodes.number(n, "dataBits", at, 7, 8) : 8,
+                    parity,
+                    n.has("stopBits") ? (int) ConfigNodes.number(n, "stopBits", at, 1, 2) : 1);
+        } else {
+            String g = ConfigNodes.string(n, "gateway", at);
+            int colon = g.lastIndexOf(':');
+            int port = -1;
+            try {
+                port = colon > 0 ? Integer.parseInt(g.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (port < 1 || port > 65535) {
+                throw ConfigNodes.invalid(at, "gateway", "host:port like '10.0.0.12:502'", "'" + g + "'");
+            }
+            line = new ModbusRtuAdapter.Gateway(g.substring(0, colon), port);
+        }
+        int unitId = n.has("unitId") ? (int) ConfigNodes.number(n, "unitId", at, 1, 247) : 1;
+        Duration interval = n.has("intervalSeconds") ? ConfigNodes.seconds(n, "intervalSeconds", at, 0.05, 86400) : DEFAULT_POLL_INTERVAL;
+        Duration timeout = n.has("timeoutSeconds") ? ConfigNodes.seconds(n, "timeoutSeconds", at, 0.05, 60) : DEFAULT_MODBUS_TIMEOUT;
+        JsonNode list = n.get("registers");
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw ConfigNodes.invalid(at, "registers", "a non-empty list of {metric, unit, address}", ConfigNodes.describe(list));
+        }
+        List<ModbusRegister> registers = new ArrayList<>();
+        Set<String> metrics = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String rAt = at + ", registers[" + i + "]";
+            JsonNode r = list.get(i);
+            ConfigNodes.object(r, rAt);
+            ConfigNodes.onlyKnownFields(r, MODBUS_REGISTER_FIELDS, rAt);
+            String metric = metric(r, "metric", rAt);
+            if (!metrics.add(metric)) {
+                throw ConfigNodes.invalid(rAt, "metric", "each metric once per sensor", "'" + metric + "' again");
+            }
+            String unit = unit(r, rAt);
+            int address = (int) ConfigNodes.number(r, "address", rAt, 0, 65535);
+            ModbusRegister.Table table = choice(r, "table", rAt, ModbusRegister.Table.class, ModbusRegister.Table.HOLDING);
+            ModbusRegister.Format format = choice(r, "format", rAt, ModbusRegister.Format.class, ModbusRegister.Format.UINT16);
+            String order = r.has("wordOrder") ? ConfigNodes.string(r, "wordOrder", rAt) : "big";
+            if (!order.equals("big") && !order.equals("little")) {
+                throw ConfigNodes.invalid(rAt, "wordOrder", "'big' or 'little'", "'" + order + "'");
+            }
+            double scale = r.has("scale") ? ConfigNodes.number(r, "scale", rAt, -1e12, 1e12) : 1;
+            registers.add(new ModbusRegister(metric, unit, table, address, format, order.equals("little"), scale));
+        }
+        return new ModbusRtuAdapter(sensorId, line, unitId, interval, timeout, registers, clock);
+    }
+
+    private static <E extends Enum<E>> E choice(JsonNode n, String field, String at, Class<E> type, E fallback)
+            throws InvalidConfigException {
+        if (!n.has(field)) {
+            return fallback;
+        }
+        String text = ConfigNodes.string(n, field, at);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text)) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase());
+        }
+        throw ConfigNodes.invalid(at, field, "one of " + names, "'" + text + "'");
     }
 
     private InputStream open(String file, String at) throws InvalidConfigException, IOException {

@@ -37,7 +37,7 @@ class SensorAdaptersTest {
     void unknownTypeThrowsException() {
         assertThatThrownBy(() -> create("{type: modbus}"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessage("sensor 's1': 'type' expected one of 'csv', 'senml' or 'http' but was 'modbus'");
+                .hasMessage("sensor 's1': 'type' expected one of 'csv', 'senml', 'http' or 'modbus-rtu' but was 'modbus'");
     }
 
     @Test
