@@ -69,6 +69,7 @@ public final class StoreAndForward implements AutoCloseable {
     private final Thread connector;
     private final Object sendLock = new Object();
     private final AtomicLong births = new AtomicLong();
+    private final boolean healthReports;
     private volatile boolean closed;
 
     private StoreAndForward(Builder b, MessageBuffer buffer) throws MqttException {
@@ -80,6 +81,7 @@ public final class StoreAndForward implements AutoCloseable {
         this.birth = b.birth;
         this.shutdown = b.shutdown;
         this.clock = b.clock;
+        this.healthReports = !b.healthInterval.isZero();
         this.sender = new BufferSender(agent, buffer, b.maxInFlight, this::announce);
         MqttConnection.Builder c = MqttConnection.builder(mqtt).onConnect(x -> sender.connected());
         if (b.will != null) {
@@ -102,7 +104,7 @@ public final class StoreAndForward implements AutoCloseable {
 
     private void begin(Builder b) {
         scheduler.scheduleWithFixedDelay(this::sync, b.syncInterval.toNanos(), b.syncInterval.toNanos(), TimeUnit.NANOSECONDS);
-        if (!b.healthInterval.isZero()) {
+        if (healthReports) {
             scheduler.scheduleAtFixedRate(this::reportHealth, b.healthInterval.toNanos(), b.healthInterval.toNanos(), TimeUnit.NANOSECONDS);
         }
         sender.start(connection);
@@ -188,7 +190,7 @@ public final class StoreAndForward implements AutoCloseable {
                 }
             });
         }
-        if (births.get() > 0 || buffer.depth() > 0) {
+        if (healthReports && (births.get() > 0 || buffer.depth() > 0)) {
             // Back after an outage: tell operators now what it cost, behind the backlog.
             runOnScheduler(this::reportHealth);
         }
@@ -391,7 +393,10 @@ public final class StoreAndForward implements AutoCloseable {
             return this;
         }
 
-        /** How often the buffer's counters are published as SenML; zero for never. Default 1 minute. */
+        /**
+         * How often the buffer's counters are published as SenML, and once after each reconnect
+         * that ends an outage; zero for never. Default 1 minute.
+         */
         public Builder healthInterval(Duration interval) {
             if (interval.isNegative()) {
                 throw new IllegalArgumentException("expected a non-negative health interval but was " + interval);
