@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The replaying edge agents of a local run: one {@link EdgeAgent} per configured site, each
  * its own MQTT client, publishing recorded sensor series and video as if live. Starting
- * returns at once, broker or not; closing publishes each site's shutdown status.
+ * returns at once, broker or not: readings wait in each site's disk buffer under the state
+ * directory until the broker takes them. Closing publishes each site's shutdown status.
  */
 public final class ReplayAgents implements AutoCloseable {
 

@@ -75,6 +75,21 @@ public final class SequenceNumbers implements AutoCloseable {
         return next++;
     }
 
+    /**
+     * Makes the next number larger than {@code seq}: numbers already on disk elsewhere (an
+     * agent's buffer) must not be handed out again, even if this file was lost or restored
+     * from an old copy.
+     */
+    public synchronized void skipPast(long seq) {
+        if (closed) {
+            throw new IllegalStateException("sequence numbers of " + file + " are closed");
+        }
+        if (next <= seq) {
+            next = seq + 1;
+            reservedUpTo = next; // the next call reserves a block from here first
+        }
+    }
+
     /** Records where the numbering goes on, so a clean restart leaves no gap. */
     @Override
     public synchronized void close() {

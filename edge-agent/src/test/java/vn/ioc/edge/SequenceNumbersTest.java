@@ -86,4 +86,18 @@ class SequenceNumbersTest {
         seq.close();
         assertThatThrownBy(seq::next).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void skipPastMovesTheNumberingAboveNumbersInUseElsewhereAndKeepsItThereAfterACrash() throws IOException {
+        SequenceNumbers seq = SequenceNumbers.open(dir, "hue-an", 10);
+        seq.skipPast(41);
+        long first = seq.next();
+        seq.skipPast(5); // lower: no effect
+
+        SequenceNumbers afterCrash = SequenceNumbers.open(dir, "hue-an", 10);
+
+        assertThat(first).isEqualTo(42);
+        assertThat(seq.next()).isEqualTo(43);
+        assertThat(afterCrash.next()).isGreaterThan(43);
+    }
 }
