@@ -228,7 +228,7 @@ public final class AnalyzeCommand {
             }
             IntervalStats.Health h = s.health();
             n.putObject("health").put("brightness", h.brightness()).put("sharpness", h.sharpness())
-                .put("frozen", h.frozen()).put("fps", h.fps());
+                    .put("frozen", h.frozen()).put("fps", h.fps());
         } else if (o instanceof AnalyticsEvent e) {
             n.put("kind", "event");
             n.put("videoTime", round(e.seconds()));

@@ -1,5 +1,6 @@
 package vn.ioc.edge.analytics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public final class CountingLine {
     /** the direction named for crossing from the line's left (seen from 'from' to 'to') to its right, or null */
     private final String leftToRight;
     private final String rightToLeft;
+    private final List<String> names;
 
     /**
      * @param directions name → crossing vector (dx, dy) in image coordinates (y down); one or two entries
@@ -49,6 +51,7 @@ public final class CountingLine {
         }
         this.leftToRight = l2r;
         this.rightToLeft = r2l;
+        this.names = List.copyOf(directions.keySet());
     }
 
     public String id() {
@@ -59,16 +62,9 @@ public final class CountingLine {
         return segment;
     }
 
-    /** The named directions, left-to-right one first. */
-    public java.util.List<String> directions() {
-        java.util.List<String> out = new java.util.ArrayList<>(2);
-        if (leftToRight != null) {
-            out.add(leftToRight);
-        }
-        if (rightToLeft != null) {
-            out.add(rightToLeft);
-        }
-        return out;
+    /** The named directions, in the order they were given. */
+    public List<String> directions() {
+        return names;
     }
 
     /**
