@@ -17,6 +17,10 @@ public final class EdgeAgentCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("analyze")) {
+            AnalyzeCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.println(ReplayCommandLine.USAGE);
             return;

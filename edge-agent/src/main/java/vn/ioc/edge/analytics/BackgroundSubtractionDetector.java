@@ -1,0 +1,178 @@
+package vn.ioc.edge.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.javacpp.indexer.IntIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_video;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+
+/**
+ * Finds moving things with a Gaussian-mixture background model (OpenCV MOG2) on the small grey copy:
+ * shadows are marked by the model and dropped, specks removed by an opening, broken blobs joined by a
+ * closing, and each connected blob large enough becomes a detection. All buffers are allocated once.
+ */
+public final class BackgroundSubtractionDetector implements ObjectDetector {
+
+    private static final double DEFAULT_FPS = 25;
+    /** MOG2 marks shadows 127 and foreground 255. */
+    private static final double FOREGROUND = 200;
+    /**
+     * The share of a pixel's history the background must explain. Lower than OpenCV's 0.9 so a vehicle
+     * that stops stays foreground for about half of the background memory rather than a tenth of it.
+     */
+    private static final double BACKGROUND_RATIO = 0.6;
+    /**
+     * A pixel at least this share of the background's brightness may be a shadow (OpenCV: 0.5). On a
+     * grey picture every darker object would pass OpenCV's test, so only light shadows are taken for
+     * shadows and dark vehicles and clothes stay foreground.
+     */
+    private static final double SHADOW_RATIO = 0.75;
+
+    private final AnalysisSettings settings;
+    private final double scale;
+    private final double minArea;
+    private final BackgroundSubtractorMOG2 model;
+    /** How many background memories the brightness reference takes to follow a lasting change. */
+    private static final double REFERENCE_MEMORIES = 5;
+
+    private final Mat levelled = new Mat();
+    private final Mat foreground = new Mat();
+    private final Mat labels = new Mat();
+    private final Mat stats = new Mat();
+    private final Mat centroids = new Mat();
+    private final Mat openKernel;
+    private final Mat closeKernel;
+    private final Mat analysedArea;
+    private double firstSeconds = Double.NaN;
+    private double lastSeconds = Double.NaN;
+    private double reference = Double.NaN;
+    private boolean historySet;
+
+    /**
+     * @param sourceWidth    the width of the frames given to {@link #detect}
+     * @param analysisWidth  the width of the grey copies given to {@link #detect}
+     * @param analysisHeight their height
+     */
+    public BackgroundSubtractionDetector(AnalysisSettings settings, int sourceWidth, int analysisWidth, int analysisHeight) {
+        this.settings = settings;
+        this.scale = (double) analysisWidth / sourceWidth;
+        this.minArea = settings.minBlobArea() * scale * scale;
+        this.model = opencv_video.createBackgroundSubtractorMOG2(history(DEFAULT_FPS), settings.varThreshold(), true);
+        model.setBackgroundRatio(BACKGROUND_RATIO);
+        model.setShadowThreshold(SHADOW_RATIO);
+        int closeSize = Math.max(3, (analysisWidth / 64) | 1);
+        this.openKernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
+        this.closeKernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(closeSize, closeSize));
+        this.analysedArea = settings.ignore().isEmpty() ? null : analysedArea(settings.ignore(), analysisWidth, analysisHeight, scale);
+    }
+
+    private int history(double fps) {
+        return (int) Math.max(10, Math.round(settings.backgroundSeconds() * fps));
+    }
+
+    @Override
+    public List<Detection> detect(Mat bgr, Mat grey, double seconds) {
+        if (Double.isNaN(firstSeconds)) {
+            firstSeconds = seconds;
+        } else if (!historySet && seconds > firstSeconds) {
+            // The second frame tells the frame rate, and so how many frames the background memory spans.
+            model.setHistory(history(1 / (seconds - firstSeconds)));
+            historySet = true;
+        }
+        levelBrightness(grey, seconds);
+        model.apply(levelled, foreground);
+        opencv_imgproc.threshold(foreground, foreground, FOREGROUND, 255, opencv_imgproc.THRESH_BINARY);
+        if (analysedArea != null) {
+            opencv_core.bitwise_and(foreground, analysedArea, foreground);
+        }
+        opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_OPEN, openKernel);
+        opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_CLOSE, closeKernel);
+        int n = opencv_imgproc.connectedComponentsWithStats(foreground, labels, stats, centroids, 8, opencv_core.CV_32S);
+        List<Detection> out = new ArrayList<>();
+        try (IntIndexer s = stats.createIndexer()) {
+            for (int i = 1; i < n; i++) { // 0 is the background
+                if (s.get(i, opencv_imgproc.CC_STAT_AREA) < minArea) {
+                    continue;
+                }
+                out.add(new Detection(
+                        s.get(i, opencv_imgproc.CC_STAT_LEFT) / scale, s.get(i, opencv_imgproc.CC_STAT_TOP) / scale,
+                        s.get(i, opencv_imgproc.CC_STAT_WIDTH) / scale, s.get(i, opencv_imgproc.CC_STAT_HEIGHT) / scale));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Cameras change their exposure and clouds pass: the whole picture brightens or darkens by a fifth
+     * within a second or two, which the background model would take for motion everywhere. Each frame
+     * is scaled so its mean brightness stays at a reference that follows lasting changes only slowly.
+     */
+    private void levelBrightness(Mat grey, double seconds) {
+        double mean;
+        try (org.bytedeco.opencv.opencv_core.Scalar m = analysedArea == null ? opencv_core.mean(grey) : opencv_core.mean(grey, analysedArea)) {
+            mean = m.get(0);
+        }
+        if (Double.isNaN(reference)) {
+            reference = mean;
+        } else {
+            double dt = Math.max(0, seconds - lastSeconds);
+            reference += (mean - reference) * Math.min(1, dt / (REFERENCE_MEMORIES * settings.backgroundSeconds()));
+        }
+        lastSeconds = seconds;
+        grey.convertTo(levelled, -1, mean > 1 ? reference / mean : 1, 0);
+    }
+
+    /** The last foreground mask (analysis size), for looking at what the model sees. */
+    public Mat foreground() {
+        return foreground;
+    }
+
+    /** 255 where motion is analysed, 0 in the ignored areas; pixel centres tested against the polygons. */
+    private static Mat analysedArea(List<Polygon> ignore, int w, int h, double scale) {
+        GeometryFactory f = new GeometryFactory();
+        List<PreparedGeometry> areas = ignore.stream().map(PreparedGeometryFactory::prepare).toList();
+        Mat mask = new Mat(h, w, opencv_core.CV_8UC1);
+        try (UByteIndexer ix = mask.createIndexer()) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    var p = f.createPoint(new Coordinate((x + 0.5) / scale, (y + 0.5) / scale));
+                    boolean ignored = false;
+                    for (PreparedGeometry a : areas) {
+                        if (a.contains(p)) {
+                            ignored = true;
+                            break;
+                        }
+                    }
+                    ix.put(y, x, ignored ? 0 : 255);
+                }
+            }
+        }
+        return mask;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        levelled.close();
+        foreground.close();
+        labels.close();
+        stats.close();
+        centroids.close();
+        openKernel.close();
+        closeKernel.close();
+        if (analysedArea != null) {
+            analysedArea.close();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package vn.ioc.edge.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.ioc.edge.AnalyzeCommand;
+
+/** The example configurations on the real clips they were drawn for. */
+class RealClipsTest {
+
+    private static final Path EXAMPLES = Path.of("examples");
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Counted by hand from one frame a second (and the frames between where two vehicles were close):
+     * eight vehicles drive towards the camera in the near lane, at about 1 s (white saloon), 3 s (red),
+     * 5.5 s (grey), 7.5 s (white pick-up), 10 s (white SUV), 17 s (black SUV), 20 s (black saloon) and
+     * 29.5 s (grey SUV). The parked cars that leave later drive away from the camera or into the side road.
+     */
+    private static final int STREET_APPROACHING_BY_HAND = 8;
+
+    @Test
+    void streetCountsTheApproachingVehiclesAsAPersonDoes() throws Exception {
+        Path video = copy("/replay/video/street-2lane.mp4", "street-2lane.mp4");
+        List<JsonNode> out = analyze(video, EXAMPLES.resolve("street-2lane.yaml"));
+        int approaching = 0;
+        for (JsonNode l : out) {
+            if (l.get("kind").stringValue().equals("stats")) {
+                for (JsonNode c : l.get("counts")) {
+                    if (c.get("direction").stringValue().equals("towards-camera")) {
+                        approaching += c.get("vehicles").intValue();
+                    }
+                }
+            }
+        }
+        assertThat(approaching).isBetween(STREET_APPROACHING_BY_HAND - 2, STREET_APPROACHING_BY_HAND + 2);
+        // ordinary traffic on the street: no wrong-way drivers, no stalls
+        assertThat(out).noneMatch(l -> l.get("kind").stringValue().equals("event"));
+    }
+
+    @Test
+    void motorwayCyclistOnTheHardShoulderIsAnIntrusionWhileThere() throws Exception {
+        Path video = copy("/analytics/motorway-cctv.avi", "motorway-cctv.avi");
+        List<JsonNode> out = analyze(video, EXAMPLES.resolve("motorway-cctv.yaml"));
+        List<JsonNode> starts = out.stream()
+                .filter(l -> l.get("kind").stringValue().equals("event") && l.get("type").stringValue().equals("ZONE_INTRUSION")
+                        && l.get("state").stringValue().equals("start"))
+                .toList();
+        // the cyclist is on the shoulder from about 3 s to 14 s: a START in that time, and none outside it
+        assertThat(starts).isNotEmpty();
+        assertThat(starts).allSatisfy(s -> {
+            assertThat(s.get("zone").stringValue()).isEqualTo("hard-shoulder");
+            assertThat(s.get("videoTime").doubleValue()).isBetween(2.5, 14.0);
+        });
+        // both carriageways are counted
+        int away = 0;
+        int towards = 0;
+        for (JsonNode l : out) {
+            if (l.get("kind").stringValue().equals("stats")) {
+                for (JsonNode c : l.get("counts")) {
+                    if (c.get("direction").stringValue().equals("away")) {
+                        away += c.get("vehicles").intValue();
+                    } else {
+                        towards += c.get("vehicles").intValue();
+                    }
+                }
+            }
+        }
+        assertThat(away).isPositive();
+        assertThat(towards).isPositive();
+    }
+
+    private Path copy(String resource, String name) throws Exception {
+        Path target = dir.resolve(name);
+        try (InputStream in = RealClipsTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private List<JsonNode> analyze(Path video, Path camera) throws Exception {
+        Path out = dir.resolve(video.getFileName() + ".jsonl");
+        AnalyzeCommand.run(new AnalyzeCommand.Options(video, camera, out));
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) {
+            lines.add(json.readTree(line));
+        }
+        return lines;
+    }
+}
