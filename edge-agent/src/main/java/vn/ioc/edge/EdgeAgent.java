@@ -1,6 +1,7 @@
 package vn.ioc.edge;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +20,15 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.ioc.edge.agent.AgentConfig;
+import vn.ioc.edge.agent.CameraPipeline;
+import vn.ioc.edge.agent.SiteAgent;
+import vn.ioc.edge.analytics.CameraConfig;
+import vn.ioc.edge.analytics.CameraConfigReader;
 import vn.ioc.edge.forward.ForwardCounters;
 import vn.ioc.edge.forward.Priority;
 import vn.ioc.edge.forward.StoreAndForward;
+import vn.ioc.edge.video.VideoSourceConfig;
 import vn.ioc.ingest.contract.Measurement;
 import vn.ioc.ingest.contract.SenmlCodec;
 import vn.ioc.ingest.contract.SensorMessage;
@@ -52,7 +59,9 @@ public final class EdgeAgent implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private final List<Feed> feeds = new ArrayList<>();
-    private final List<CameraReplay> cameras = new ArrayList<>();
+    /** The cameras, checked at start and run once the first connection attempt is over. */
+    private final List<Runnable> cameraStarts = new ArrayList<>();
+    private final List<CameraPipeline> cameras = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private StoreAndForward out;
 
@@ -99,14 +108,38 @@ public final class EdgeAgent implements AutoCloseable {
     }
 
     private byte[] birth() {
-        return STATUS.encode(SiteStatus.birth(site.id(), site.id(), clock.instant(), site.name(), site.lat(), site.lon(), site.devices()));
+        List<SiteStatus.Device> devices = new ArrayList<>(site.devices());
+        devices.add(SiteAgent.SELF); // its buffer health readings
+        return STATUS.encode(SiteStatus.birth(site.id(), site.id(), clock.instant(), site.name(), site.lat(), site.lon(), devices));
     }
 
-    /** Prepares the cameras' videos now, so a missing file fails the start rather than a thread. */
+    /**
+     * Prepares the cameras now, so a missing video or a bad analytics configuration fails the
+     * start rather than a thread. A replayed camera is analysed, privacy-filtered and published
+     * as a real one is: its video loops in real time.
+     */
     private void prepareCameras(Path stateDir) throws IOException {
         for (Camera c : site.cameras()) {
             Path video = c.video().localPath(stateDir.resolve("video"));
-            cameras.add(new CameraReplay(site.id(), c, video, this::publishFrame, clock));
+            CameraConfig analytics;
+            try {
+                analytics = c.analytics() == null ? CameraConfigReader.parse("{}", c.id())
+                        : CameraConfigReader.parse(new String(c.analytics().open().readAllBytes(), StandardCharsets.UTF_8),
+                                c.analytics().name());
+            } catch (InvalidConfigException e) {
+                throw new IOException(site.id() + ": camera " + c.id() + ": " + e.getMessage(), e);
+            }
+            AgentConfig.CameraSettings settings = new AgentConfig.CameraSettings(c.id(), c.type(),
+                    VideoSourceConfig.parse(video.toString()).withLoop(true), null, c.isPublic(),
+                    new AgentConfig.Frames(Duration.ofNanos(Math.round(1e9 / c.framesPerSecond())),
+                            AgentConfig.Frames.DEFAULT.maxWidth(), AgentConfig.Frames.DEFAULT.maxHeight(), AgentConfig.Frames.DEFAULT.quality()));
+            cameraStarts.add(() -> {
+                try {
+                    cameras.add(CameraPipeline.start(site.id(), settings, analytics, out));
+                } catch (IOException | RuntimeException e) {
+                    log.error("{}: camera {} cannot start: {}", site.id(), c.id(), e.toString());
+                }
+            });
         }
     }
 
@@ -118,7 +151,9 @@ public final class EdgeAgent implements AutoCloseable {
                 feeds.add(new Feed(s, m, replay, Topics.sensorObservations(site.id(), s.id())));
             }
         }
-        cameras.forEach(c -> c.start(executor));
+        if (!closed.get()) {
+            cameraStarts.forEach(Runnable::run);
+        }
         if (!feeds.isEmpty()) {
             replayDue();
         }
@@ -186,11 +221,6 @@ public final class EdgeAgent implements AutoCloseable {
                 seq -> SENML.encode(new SensorMessage(site.id(), seq, site.id(), f.sensor().id(), List.of(m))));
     }
 
-    private void publishFrame(Camera camera, byte[] jpeg, Instant time) {
-        String timestamp = time.truncatedTo(ChronoUnit.MILLIS).toString();
-        out.publishLatest(Topics.cameraFrame(site.id(), camera.id()), jpeg, List.of(new UserProperty("timestamp", timestamp)));
-    }
-
     private void runOnAgent(Runnable task) {
         try {
             executor.execute(task);
@@ -233,7 +263,7 @@ public final class EdgeAgent implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        cameras.forEach(CameraReplay::close);
+        cameras.forEach(CameraPipeline::close);
         return true;
     }
 }

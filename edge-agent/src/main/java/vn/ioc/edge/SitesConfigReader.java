@@ -36,7 +36,7 @@ final class SitesConfigReader {
     private static final Set<String> SITE_FIELDS = Set.of("id", "name", "ward", "lat", "lon", "sensors", "cameras");
     private static final Set<String> SENSOR_FIELDS = Set.of("id", "type", "start", "series");
     private static final Set<String> SERIES_FIELDS = Set.of("metric", "unit", "recordedUnit", "file");
-    private static final Set<String> CAMERA_FIELDS = Set.of("id", "type", "public", "video", "framesPerSecond");
+    private static final Set<String> CAMERA_FIELDS = Set.of("id", "type", "public", "video", "framesPerSecond", "analytics");
 
     private final String origin;
     private final Function<String, URL> resolver;
@@ -197,7 +197,12 @@ final class SitesConfigReader {
         if (fps <= 0) {
             throw invalid(at, "framesPerSecond", "more than 0", Double.toString(fps));
         }
-        return new Camera(id, type, isPublic, video, fps);
+        DataFile analytics = null;
+        if (n.has("analytics")) {
+            String config = string(n, "analytics", at);
+            analytics = new DataFile(config, resolve(config, at, "analytics"));
+        }
+        return new Camera(id, type, isPublic, video, fps, analytics);
     }
 
     private URL resolve(String path, String at, String field) throws InvalidConfigException {

@@ -18,6 +18,8 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.ioc.ingest.contract.CameraStats;
+import vn.ioc.ingest.contract.CameraStatsCodec;
 import vn.ioc.ingest.contract.SiteStatus;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.mqtt.MqttSettings;
@@ -37,11 +39,12 @@ class CameraReplayIT {
     }
 
     @Test
-    void cameraSitePublishesRetainedJpegFramesOfTheClipWithATimestamp() throws Exception {
+    void cameraSiteAnalysesTheClipAndPublishesRetainedFilteredFramesWithATimestamp() throws Exception {
         Site site = SitesConfig.bundled().site("hue-duc").orElseThrow().withId(TestBroker.unique("hue-duc"));
         String frames = Topics.cameraFrame(site.id(), "cam-1");
+        String stats = Topics.cameraStats(site.id(), "cam-1");
         String status = Topics.status(site.id());
-        try (Subscriber sub = Subscriber.to(frames, status)) {
+        try (Subscriber sub = Subscriber.to(frames, status, stats)) {
             EdgeAgent agent = EdgeAgent.start(site, MqttSettings.of(TestBroker.url(), "ignored"),
                     SequenceNumbers.open(state, site.id()), state, 300, Clock.systemUTC());
             try {
@@ -57,7 +60,13 @@ class CameraReplayIT {
                 }
                 assertThat(timestamp(got.get(3))).isAfter(timestamp(got.get(0)));
                 assertThat(Duration.between(timestamp(got.get(0)), timestamp(got.get(3))))
-                        .as("about 2 frames a second").isBetween(Duration.ofMillis(1000), Duration.ofMillis(3000));
+                        .as("about a frame a second").isBetween(Duration.ofMillis(2000), Duration.ofMillis(6000));
+
+                // the replayed camera is analysed as a real one: its first 10-second interval
+                CameraStats first = new CameraStatsCodec().decode(Topics.parse(stats),
+                        sub.awaitFirst(stats, x -> true, PATIENCE).payload(), Instant.now());
+                assertThat(first.lines()).extracting(CameraStats.LineCount::line).contains("inbound");
+                assertThat(first.health().fps()).as("frames analysed per second").isGreaterThan(10);
 
                 SiteStatus birth = Subscriber.status(site.id(), sub.awaitFirst(status, x -> true, PATIENCE));
                 assertThat(birth.devices()).contains(new SiteStatus.Device("cam-1", SiteStatus.Kind.CAMERA, "traffic-camera", true));

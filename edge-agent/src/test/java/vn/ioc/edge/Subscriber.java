@@ -53,6 +53,11 @@ final class Subscriber implements AutoCloseable {
         return new Subscriber(List.of(filters));
     }
 
+    /** Everything received so far, in arrival order (the subscription probe included). */
+    List<Received> all() {
+        return List.copyOf(received);
+    }
+
     List<Received> on(String topic) {
         List<Received> out = new ArrayList<>();
         for (Received r : received) {

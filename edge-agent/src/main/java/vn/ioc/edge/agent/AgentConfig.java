@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import vn.ioc.edge.video.VideoSourceConfig;
 import vn.ioc.ingest.mqtt.MqttSettings;
 
 /**
@@ -11,9 +12,10 @@ import vn.ioc.ingest.mqtt.MqttSettings;
  * state (sequence numbers, the disk buffer), its cameras and its sensors.
  *
  * @param bufferBytes the most the disk buffer may hold while the broker is out of reach
+ * @param baseDir     what relative file names in the configuration are relative to
  */
 public record AgentConfig(
-        String site, String name, double lat, double lon,
+        String site, String name, double lat, double lon, Path baseDir,
         MqttSettings mqtt, Path stateDir, long bufferBytes,
         List<CameraSettings> cameras, List<SensorSettings> sensors) {
 
@@ -25,12 +27,12 @@ public record AgentConfig(
     /**
      * One camera.
      *
-     * @param source    a file path, {@code rtsp://}, {@code http(s)://} (MJPEG too) or {@code v4l2:/dev/videoN}
-     * @param loop      a file starts over at its end (a replayed camera)
+     * @param source    where the video comes from: a file, {@code rtsp://}, {@code http(s)://} (MJPEG too) or
+     *                  {@code v4l2:/dev/videoN}, with its reading options
      * @param analytics the camera's analytics configuration (lanes, lines, zones, masks, calibration)
      * @param isPublic  its frames are shared with citizens; otherwise they go to operators only
      */
-    public record CameraSettings(String id, String type, String source, boolean loop, Path analytics, boolean isPublic,
+    public record CameraSettings(String id, String type, VideoSourceConfig source, Path analytics, boolean isPublic,
                                  Frames frames) {
     }
 
@@ -47,7 +49,7 @@ public record AgentConfig(
     /**
      * One sensor next to the cameras.
      *
-     * @param adapter the adapter's own settings (kind, file or URL, metrics), read by the sensor adapters
+     * @param adapter the sensor's {@code source} (type csv, senml, http or modbus-rtu), read by the sensor adapters
      * @param at      where the settings are, for error messages
      */
     public record SensorSettings(String id, String type, tools.jackson.databind.JsonNode adapter, String at) {

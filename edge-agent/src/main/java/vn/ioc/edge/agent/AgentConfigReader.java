@@ -16,11 +16,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import vn.ioc.edge.ConfigNode;
 import vn.ioc.edge.InvalidConfigException;
+import vn.ioc.edge.video.VideoSourceConfig;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.mqtt.MqttSettings;
 
 /**
- * Reads an agent's YAML (see {@code edge-agent/examples/agent-hue.yaml}). The broker and the
+ * Reads an agent's YAML (see {@code edge-agent/examples/agent-hue.yaml}); a camera's
+ * {@code source} is read by {@link VideoSourceConfig#fromConfig}, a sensor's {@code source} by
+ * the sensor adapters. The broker and the
  * state folder may come from the environment instead, so that a container image needs no
  * file edits: {@code IOC_MQTT_URL}, {@code IOC_MQTT_USERNAME}, {@code IOC_MQTT_PASSWORD},
  * {@code IOC_EDGE_STATE_DIR} win over the file. Relative paths are relative to the file.
@@ -31,7 +34,8 @@ public final class AgentConfigReader {
     private static final Set<String> SITE = Set.of("id", "name", "lat", "lon");
     private static final Set<String> MQTT = Set.of("url", "username");
     private static final Set<String> BUFFER = Set.of("maxMegabytes");
-    private static final Set<String> CAMERA = Set.of("id", "type", "source", "loop", "analytics", "public", "frames");
+    private static final Set<String> CAMERA = Set.of("id", "type", "source", "analytics", "public", "frames");
+    private static final Set<String> SENSOR = Set.of("id", "type", "source");
     private static final Set<String> FRAMES = Set.of("every", "maxWidth", "maxHeight", "quality");
     private static final long MEGABYTE = 1024L * 1024;
 
@@ -96,19 +100,22 @@ public final class AgentConfigReader {
         List<JsonNode> sensorNodes = top.list("sensors");
         for (int i = 0; i < sensorNodes.size(); i++) {
             String at = origin + " sensors[" + i + "]";
-            ConfigNode s = ConfigNode.of(sensorNodes.get(i), at);
+            ConfigNode s = ConfigNode.of(sensorNodes.get(i), at).onlyKnown(SENSOR);
             String sensorId = deviceId(s);
             unique(devices, sensorId, at);
             String type = s.string("type");
             if (!Topics.isValidId(type)) {
                 throw s.invalid("type", "a device type like 'water-level'", ConfigNode.quote(type));
             }
-            sensors.add(new AgentConfig.SensorSettings(sensorId, type, s.json(), at));
+            if (!s.has("source")) {
+                throw s.invalid("source", "where the readings come from (type csv, senml, http or modbus-rtu)", "missing");
+            }
+            sensors.add(new AgentConfig.SensorSettings(sensorId, type, s.json().get("source"), at + " source"));
         }
         if (devices.isEmpty()) {
             throw new InvalidConfigException(origin + ": expected at least one of 'cameras' or 'sensors' but there are none");
         }
-        return new AgentConfig(id, name, lat, lon, mqtt, stateDir, bufferBytes, cameras, sensors);
+        return new AgentConfig(id, name, lat, lon, base, mqtt, stateDir, bufferBytes, cameras, sensors);
     }
 
     private static AgentConfig.CameraSettings camera(ConfigNode c, Path base) throws InvalidConfigException {
@@ -118,14 +125,7 @@ public final class AgentConfigReader {
         if (!Topics.isValidId(type)) {
             throw c.invalid("type", "a device type like 'traffic-camera'", ConfigNode.quote(type));
         }
-        String source = c.string("source");
-        if (!source.contains("://") && !source.startsWith("v4l2:")) {
-            Path file = base.resolve(source.startsWith("file:") ? source.substring("file:".length()) : source);
-            if (!Files.isReadable(file)) {
-                throw c.invalid("source", "a readable video file, rtsp://…, http(s)://… or v4l2:/dev/videoN", ConfigNode.quote(source));
-            }
-            source = file.toString();
-        }
+        VideoSourceConfig source = VideoSourceConfig.fromConfig(c.json().get("source"), c.at() + " source", base);
         Path analytics = base.resolve(c.string("analytics"));
         if (!Files.isReadable(analytics)) {
             throw c.invalid("analytics", "a readable camera configuration file", ConfigNode.quote(c.string("analytics")));
@@ -140,7 +140,7 @@ public final class AgentConfigReader {
                     f.integer("maxHeight", d.maxHeight(), 32, 2160),
                     f.integer("quality", d.quality(), 1, 100));
         }
-        return new AgentConfig.CameraSettings(id, type, source, c.bool("loop", false), analytics, c.bool("public", false), frames);
+        return new AgentConfig.CameraSettings(id, type, source, analytics, c.bool("public", false), frames);
     }
 
     private static String deviceId(ConfigNode n) throws InvalidConfigException {

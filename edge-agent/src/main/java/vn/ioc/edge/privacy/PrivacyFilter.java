@@ -26,13 +26,14 @@ import org.locationtech.jts.geom.Polygon;
  * the configured privacy masks filled, the size capped. Not thread-safe: one per camera.
  *
  * <p>Detection runs on an equalised grey copy at most {@link PrivacySettings#detectionMaxWidth()} wide;
- * each found box, grown by {@link PrivacySettings#margin()}, is pixelated into about six blocks across and
+ * each found box, grown by {@link PrivacySettings#margin()}, is pixelated into about four blocks across and
  * then Gaussian-blurred on the colour picture, so neither a person nor a cascade can read it back.
  */
 public final class PrivacyFilter implements AutoCloseable {
 
-    /** Blocks across a hidden box: too few to recognise a face or read a plate character. */
-    private static final int BLOCKS_ACROSS = 6;
+    /** Blocks across a hidden box: too few to recognise a face or read a plate character; at six, a
+     * sensitive cascade still found a face-like pattern in one pixelated face. */
+    private static final int BLOCKS_ACROSS = 4;
 
     private final int maxWidth;
     private final int maxHeight;

@@ -78,7 +78,7 @@ class TamperDetectorVideoTest {
 
     @Test
     void ordinaryMotorwayFootageWithItsOverlayRaisesNothing() throws Exception {
-        URL clip = getClass().getResource("/tamper/video02.avi");
+        URL clip = getClass().getResource("/analytics/motorway-cctv.avi");
         try (TamperDetector detector = new TamperDetector()) {
             assertThat(TamperVideo.changes(Path.of(clip.toURI()).toString(), detector)).isEmpty();
         }

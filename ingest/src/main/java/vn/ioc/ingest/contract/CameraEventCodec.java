@@ -16,7 +16,7 @@ public final class CameraEventCodec implements Codec<CameraEvent> {
 
     @Override
     public CameraEvent decode(TopicAddress address, byte[] payload, Instant receivedAt) throws InvalidMessageException {
-        ObjectNode o = Json.object(Json.parse(payload, "a camera event"), "a camera event");
+        ObjectNode o = Json.object(Json.parseWithPicture(payload, "a camera event"), "a camera event");
         Instant time = Json.time(o, "time");
         if (time.isAfter(receivedAt.plus(SenmlCodec.MAX_CLOCK_AHEAD))) {
             throw InvalidMessageException.expected("'time' no later than the time of arrival (is the device clock ahead?)", time);

@@ -20,14 +20,11 @@ public final class Json {
     /** Large enough for any statistics or event message, small enough to refuse garbage early. */
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
-    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(16)
-                            .maxStringLength(8 * 1024)
-                            .maxNumberLength(64)
-                            .build())
-                    .build())
-            .build();
+    public static final JsonMapper MAPPER = mapper(8 * 1024);
+
+    /** A camera event carries its snapshot picture as one long text (a data URI). */
+    public static final int MAX_EVENT_PAYLOAD_BYTES = 320 * 1024;
+    private static final JsonMapper PICTURE_MAPPER = mapper(MAX_EVENT_PAYLOAD_BYTES);
 
     /** Times before this are a device clock that was never set. */
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -35,16 +32,35 @@ public final class Json {
     private Json() {
     }
 
+    private static JsonMapper mapper(int maxStringLength) {
+        return JsonMapper.builder(JsonFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(16)
+                                .maxStringLength(maxStringLength)
+                                .maxNumberLength(64)
+                                .build())
+                        .build())
+                .build();
+    }
+
     public static JsonNode parse(byte[] payload, String what) throws InvalidMessageException {
+        return parse(payload, what, MAX_PAYLOAD_BYTES, MAPPER);
+    }
+
+    /** As {@link #parse(byte[], String)} for a message that may carry a picture: larger, with one long text. */
+    public static JsonNode parseWithPicture(byte[] payload, String what) throws InvalidMessageException {
+        return parse(payload, what, MAX_EVENT_PAYLOAD_BYTES, PICTURE_MAPPER);
+    }
+
+    private static JsonNode parse(byte[] payload, String what, int maxBytes, JsonMapper mapper) throws InvalidMessageException {
         if (payload == null || payload.length == 0) {
             throw InvalidMessageException.expected(what, "an empty payload");
         }
-        if (payload.length > MAX_PAYLOAD_BYTES) {
-            throw InvalidMessageException.expected(
-                    what + " of at most " + MAX_PAYLOAD_BYTES + " bytes", payload.length + " bytes");
+        if (payload.length > maxBytes) {
+            throw InvalidMessageException.expected(what + " of at most " + maxBytes + " bytes", payload.length + " bytes");
         }
         try {
-            return MAPPER.readTree(payload);
+            return mapper.readTree(payload);
         } catch (JacksonException e) {
             throw new InvalidMessageException("expected " + what + " but the JSON is malformed: " + e.getOriginalMessage(), e);
         }

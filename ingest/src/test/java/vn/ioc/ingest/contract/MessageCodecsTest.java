@@ -72,6 +72,19 @@ class MessageCodecsTest {
     }
 
     @Test
+    void eventCarriesAFullSizeSnapshotButNoOtherLongText() throws Exception {
+        var codec = new CameraEventCodec();
+        String picture = CameraEventCodec.SNAPSHOT_PREFIX + "A".repeat(200_000);
+        var e = new CameraEvent("hue-duc", 12, "hue-duc", "cam-1", NOW, CameraEvent.Type.ZONE_INTRUSION,
+                CameraEvent.State.START, "21", "hard-shoulder", null, picture);
+        assertThat(codec.decode(CAM_EVENT, codec.encode(e), NOW).snapshot()).isEqualTo(picture);
+
+        var tooLong = new CameraEvent("hue-duc", 13, "hue-duc", "cam-1", NOW, CameraEvent.Type.ZONE_INTRUSION,
+                CameraEvent.State.START, "21", "hard-shoulder", null, picture + "A".repeat(CameraEventCodec.MAX_SNAPSHOT_CHARS));
+        assertThatThrownBy(() -> codec.decode(CAM_EVENT, codec.encode(tooLong), NOW)).hasMessageContaining("bytes");
+    }
+
+    @Test
     void tamperReasonMustBeOneOfTheFour() {
         var codec = new CameraEventCodec();
         String json = "{\"agent\":\"hue-duc\",\"seq\":1,\"time\":\"2026-11-23T08:00:00Z\",\"type\":\"CAMERA_TAMPER\","
