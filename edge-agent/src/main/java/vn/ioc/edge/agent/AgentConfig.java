@@ -43,7 +43,7 @@ public record AgentConfig(
      * @param quality  JPEG quality, 1 to 100
      */
     public record Frames(Duration every, int maxWidth, int maxHeight, int quality) {
-        public static final Frames DEFAULT = new Frames(Duration.ofSeconds(1), 640, 360, 70);
+        public static final Frames DEFAULT = new Frames(Duration.ofSeconds(2), 640, 360, 70);
     }
 
     /**

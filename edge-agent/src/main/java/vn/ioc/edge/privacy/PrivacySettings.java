@@ -16,11 +16,12 @@ public record PrivacySettings(int detectionMaxWidth, int minNeighbours, double s
         boolean plates) {
 
     /**
-     * Finds faces from about 20 px wide in frames up to 960 px wide (wider frames are searched at 960 px,
-     * so there a face must be about 20 px × width / 960); plates as well; boxes grown by a quarter.
+     * Finds faces from about 20 px wide in frames up to 640 px wide, the size of a published frame (wider
+     * frames are searched at 640 px: a face smaller than 20 px there is not recognisable in what is
+     * published either); plates as well; boxes grown by a quarter.
      */
     public static PrivacySettings defaults() {
-        return new PrivacySettings(960, 2, 1.1, 0.25, true);
+        return new PrivacySettings(640, 2, 1.1, 0.25, true);
     }
 
     public PrivacySettings {
