@@ -1,7 +1,6 @@
 package vn.ioc.edge;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,9 +27,7 @@ public final class ConfigNode {
 
     /** @param at where the mapping is, e.g. {@code "agent.yaml cameras[1]"} */
     public static ConfigNode of(JsonNode node, String at) throws InvalidConfigException {
-        if (node == null || !node.isObject()) {
-            throw new InvalidConfigException(at + ": expected a mapping but was " + describe(node));
-        }
+        ConfigNodes.object(node, at);
         return new ConfigNode(node, at);
     }
 
@@ -49,20 +46,12 @@ public final class ConfigNode {
 
     /** Refuses a misspelt field instead of silently ignoring it. */
     public ConfigNode onlyKnown(Set<String> known) throws InvalidConfigException {
-        for (String name : node.propertyNames()) {
-            if (!known.contains(name)) {
-                throw new InvalidConfigException(at + ": unknown field '" + name + "'; expected one of " + known.stream().sorted().toList());
-            }
-        }
+        ConfigNodes.onlyKnownFields(node, known, at);
         return this;
     }
 
     public String string(String field) throws InvalidConfigException {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isString() || v.stringValue().isBlank()) {
-            throw invalid(field, "a non-empty text", describe(v));
-        }
-        return v.stringValue().strip();
+        return ConfigNodes.string(node, field, at);
     }
 
     public Optional<String> optionalString(String field) throws InvalidConfigException {
@@ -70,15 +59,7 @@ public final class ConfigNode {
     }
 
     public double number(String field, double min, double max) throws InvalidConfigException {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw invalid(field, "a number", describe(v));
-        }
-        double d = v.doubleValue();
-        if (d < min || d > max) {
-            throw invalid(field, "a number between " + min + " and " + max, Double.toString(d));
-        }
-        return d;
+        return ConfigNodes.number(node, field, at, min, max);
     }
 
     public double number(String field, double fallback, double min, double max) throws InvalidConfigException {
@@ -97,14 +78,7 @@ public final class ConfigNode {
     }
 
     public boolean bool(String field, boolean fallback) throws InvalidConfigException {
-        if (!has(field)) {
-            return fallback;
-        }
-        JsonNode v = node.get(field);
-        if (!v.isBoolean()) {
-            throw invalid(field, "true or false", describe(v));
-        }
-        return v.booleanValue();
+        return has(field) ? ConfigNodes.bool(node, field, at) : fallback;
     }
 
     /** A duration written like {@code 10s}, {@code 500ms}, {@code 2min} or {@code 1h}. */
@@ -138,31 +112,18 @@ public final class ConfigNode {
 
     /** The items of a list; absent means empty. Items are addressed as {@code field[i]}. */
     public List<JsonNode> list(String field) throws InvalidConfigException {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            throw invalid(field, "a list", describe(v));
-        }
-        List<JsonNode> out = new ArrayList<>(v.size());
-        v.forEach(out::add);
-        return out;
+        return ConfigNodes.list(node, field, at);
     }
 
     public InvalidConfigException invalid(String field, String expected, String found) {
-        return new InvalidConfigException(at + ": '" + field + "' expected " + expected + " but was " + found);
+        return ConfigNodes.invalid(at, field, expected, found);
     }
 
     public static String quote(String s) {
-        return "'" + s + "'";
+        return ConfigNodes.quote(s);
     }
 
     public static String describe(JsonNode v) {
-        if (v == null || v.isMissingNode()) {
-            return "missing";
-        }
-        String text = v.toString();
-        return v.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+        return ConfigNodes.describe(v);
     }
 }

@@ -1,5 +1,14 @@
 package vn.ioc.edge;
 
+import static vn.ioc.edge.ConfigNodes.describe;
+import static vn.ioc.edge.ConfigNodes.invalid;
+import static vn.ioc.edge.ConfigNodes.list;
+import static vn.ioc.edge.ConfigNodes.number;
+import static vn.ioc.edge.ConfigNodes.object;
+import static vn.ioc.edge.ConfigNodes.onlyKnownFields;
+import static vn.ioc.edge.ConfigNodes.quote;
+import static vn.ioc.edge.ConfigNodes.string;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -235,35 +244,11 @@ final class SitesConfigReader {
         }
     }
 
-    private static void object(JsonNode n, String at) throws InvalidConfigException {
-        ConfigNode.of(n, at);
-    }
 
-    private static void onlyKnownFields(JsonNode n, Set<String> known, String at) throws InvalidConfigException {
-        ConfigNode.of(n, at).onlyKnown(known);
-    }
 
-    private static String string(JsonNode n, String field, String at) throws InvalidConfigException {
-        return ConfigNode.of(n, at).string(field);
-    }
 
-    private static double number(JsonNode n, String field, String at, double min, double max) throws InvalidConfigException {
-        return ConfigNode.of(n, at).number(field, min, max);
-    }
 
-    private static List<JsonNode> list(JsonNode n, String field, String at) throws InvalidConfigException {
-        return ConfigNode.of(n, at).list(field);
-    }
 
-    private static InvalidConfigException invalid(String at, String field, String expected, String found) {
-        return new InvalidConfigException(at + ": '" + field + "' expected " + expected + " but was " + found);
-    }
 
-    private static String quote(String s) {
-        return ConfigNode.quote(s);
-    }
 
-    private static String describe(JsonNode v) {
-        return ConfigNode.describe(v);
-    }
 }

@@ -1,5 +1,14 @@
 package vn.ioc.edge.analytics;
 
+import static vn.ioc.edge.ConfigNodes.describe;
+import static vn.ioc.edge.ConfigNodes.invalid;
+import static vn.ioc.edge.ConfigNodes.list;
+import static vn.ioc.edge.ConfigNodes.number;
+import static vn.ioc.edge.ConfigNodes.object;
+import static vn.ioc.edge.ConfigNodes.onlyKnownFields;
+import static vn.ioc.edge.ConfigNodes.quote;
+import static vn.ioc.edge.ConfigNodes.string;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -296,71 +305,16 @@ public final class CameraConfigReader {
         }
     }
 
-    private static void object(JsonNode n, String at) throws InvalidConfigException {
-        if (n == null || !n.isObject()) {
-            throw new InvalidConfigException(at + ": expected a mapping but was " + describe(n));
-        }
-    }
 
-    private static void onlyKnownFields(JsonNode n, Set<String> known, String at) throws InvalidConfigException {
-        for (String name : n.propertyNames()) {
-            if (!known.contains(name)) {
-                throw new InvalidConfigException(at + ": unknown field '" + name + "'; expected one of " + known.stream().sorted().toList());
-            }
-        }
-    }
 
-    private static String string(JsonNode n, String field, String at) throws InvalidConfigException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isString() || v.stringValue().isBlank()) {
-            throw invalid(at, field, "a non-empty text", describe(v));
-        }
-        return v.stringValue().strip();
-    }
 
     private static double optionalNumber(JsonNode n, String field, String at, double min, double max, double dflt)
             throws InvalidConfigException {
         return n.has(field) ? number(n, field, at, min, max) : dflt;
     }
 
-    private static double number(JsonNode n, String field, String at, double min, double max) throws InvalidConfigException {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
-            throw invalid(at, field, "a number", describe(v));
-        }
-        double d = v.doubleValue();
-        if (d < min || d > max) {
-            throw invalid(at, field, "a number between " + min + " and " + max, Double.toString(d));
-        }
-        return d;
-    }
 
-    private static List<JsonNode> list(JsonNode n, String field, String at) throws InvalidConfigException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        if (!v.isArray()) {
-            throw invalid(at, field, "a list", describe(v));
-        }
-        List<JsonNode> out = new ArrayList<>(v.size());
-        v.forEach(out::add);
-        return out;
-    }
 
-    private static InvalidConfigException invalid(String at, String field, String expected, String found) {
-        return new InvalidConfigException(at + ": '" + field + "' expected " + expected + " but was " + found);
-    }
 
-    private static String quote(String s) {
-        return "'" + s + "'";
-    }
 
-    private static String describe(JsonNode v) {
-        if (v == null || v.isMissingNode()) {
-            return "missing";
-        }
-        String text = v.toString();
-        return v.getNodeType().name().toLowerCase() + " " + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
-    }
 }

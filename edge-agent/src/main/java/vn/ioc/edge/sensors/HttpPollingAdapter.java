@@ -13,9 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +21,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ioc.edge.ConfigNodes;
 import vn.ioc.ingest.contract.Measurement;
 
 /**
@@ -41,13 +39,12 @@ public final class HttpPollingAdapter implements SensorAdapter {
 
     private final String sensorId;
     private final URI url;
-    private final Duration interval;
+    private final PollingSchedule schedule;
     private final Duration timeout;
     private final Map<String, String> headers;
     private final List<PolledField> fields;
     private final Clock clock;
     private final HttpClient client;
-    private ScheduledExecutorService timer;
 
     /** A poll that produced nothing, with why. */
     public static final class PollException extends Exception {
@@ -66,7 +63,7 @@ public final class HttpPollingAdapter implements SensorAdapter {
         }
         this.sensorId = sensorId;
         this.url = url;
-        this.interval = interval;
+        this.schedule = new PollingSchedule(sensorId, interval, timeout.plusSeconds(1));
         this.timeout = timeout;
         this.headers = Map.copyOf(headers);
         this.fields = List.copyOf(fields);
@@ -87,33 +84,8 @@ public final class HttpPollingAdapter implements SensorAdapter {
     }
 
     @Override
-    public synchronized void start(ReadingSink sink) {
-        if (timer != null) {
-            throw new IllegalStateException("sensor '" + sensorId + "': polling already started");
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sensor-" + sensorId);
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleAtFixedRate(() -> pollInto(sink), 0, interval.toNanos(), TimeUnit.NANOSECONDS);
-        LOG.info("sensor '{}': polling {} every {} s", sensorId, url, interval.toMillis() / 1000.0);
-    }
-
-    private void pollInto(ReadingSink sink) {
-        try {
-            List<Measurement> readings = poll();
-            if (!readings.isEmpty()) {
-                sink.accept(sensorId, readings);
-            }
-        } catch (PollException e) {
-            LOG.warn("sensor '{}': {}; reading skipped", sensorId, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: keep polling whatever went wrong.
-            LOG.warn("sensor '{}': polling {} failed: {}", sensorId, url, e.toString());
-        }
+    public void start(ReadingSink sink) {
+        schedule.start(sink, this::poll, url.toString());
     }
 
     /**
@@ -189,14 +161,7 @@ public final class HttpPollingAdapter implements SensorAdapter {
     }
 
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
+        schedule.stop();
     }
 }

@@ -5,9 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,12 +43,11 @@ public final class ModbusRtuAdapter implements SensorAdapter {
     private final String sensorId;
     private final Line line;
     private final int unitId;
-    private final Duration interval;
+    private final PollingSchedule schedule;
     private final Duration timeout;
     private final List<ModbusRegister> registers;
     private final Clock clock;
     private AbstractModbusMaster master;
-    private ScheduledExecutorService timer;
 
     public ModbusRtuAdapter(String sensorId, Line line, int unitId, Duration interval, Duration timeout,
                             List<ModbusRegister> registers, Clock clock) {
@@ -61,7 +57,7 @@ public final class ModbusRtuAdapter implements SensorAdapter {
         this.sensorId = sensorId;
         this.line = line;
         this.unitId = unitId;
-        this.interval = interval;
+        this.schedule = new PollingSchedule(sensorId, interval, timeout.plusSeconds(1));
         this.timeout = timeout;
         this.registers = List.copyOf(registers);
         this.clock = clock;
@@ -73,31 +69,8 @@ public final class ModbusRtuAdapter implements SensorAdapter {
     }
 
     @Override
-    public synchronized void start(ReadingSink sink) {
-        if (timer != null) {
-            throw new IllegalStateException("sensor '" + sensorId + "': polling already started");
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sensor-" + sensorId);
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleAtFixedRate(() -> pollInto(sink), 0, interval.toNanos(), TimeUnit.NANOSECONDS);
-        LOG.info("sensor '{}': polling Modbus unit {} on {} every {} s", sensorId, unitId, describe(line), interval.toMillis() / 1000.0);
-    }
-
-    private void pollInto(ReadingSink sink) {
-        try {
-            List<Measurement> readings = poll();
-            if (!readings.isEmpty()) {
-                sink.accept(sensorId, readings);
-            }
-        } catch (ModbusException e) {
-            LOG.warn("sensor '{}': Modbus unit {} on {}: {}; reading skipped", sensorId, unitId, describe(line), e.getMessage());
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: keep polling whatever went wrong.
-            LOG.warn("sensor '{}': polling Modbus unit {} on {} failed: {}", sensorId, unitId, describe(line), e.toString());
-        }
+    public void start(ReadingSink sink) {
+        schedule.start(sink, this::poll, "Modbus unit " + unitId + " on " + describe(line));
     }
 
     /**
@@ -176,18 +149,7 @@ public final class ModbusRtuAdapter implements SensorAdapter {
 
     @Override
     public void close() {
-        ScheduledExecutorService t;
-        synchronized (this) {
-            t = timer;
-        }
-        if (t != null) {
-            t.shutdownNow();
-            try {
-                t.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        schedule.stop();
         disconnect();
     }
 }

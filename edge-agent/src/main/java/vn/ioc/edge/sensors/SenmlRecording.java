@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ioc.edge.ConfigNodes;
 import vn.ioc.ingest.contract.Measurement;
 import vn.ioc.ingest.contract.SenmlCodec;
 

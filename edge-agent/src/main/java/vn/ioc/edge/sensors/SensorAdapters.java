@@ -23,6 +23,7 @@ import java.util.function.Function;
 import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
+import vn.ioc.edge.ConfigNodes;
 import vn.ioc.edge.InvalidConfigException;
 import vn.ioc.edge.Units;
 import vn.ioc.ingest.contract.Measurement;

@@ -13,7 +13,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 import vn.ioc.edge.InvalidConfigException;
-import vn.ioc.edge.sensors.ConfigNodes;
+import vn.ioc.edge.ConfigNodes;
 
 /**
  * Where a camera's video comes from and how to read it. The location is URI-like:

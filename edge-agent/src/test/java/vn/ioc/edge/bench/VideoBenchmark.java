@@ -75,6 +75,9 @@ public final class VideoBenchmark {
         Path largeConfig = work.resolve("street-2lane-1280x720.yaml");
         scaleConfig(smallConfig, largeConfig, 1280 / 640.0, 720 / 352.0);
 
+        // warm-up, not reported: class loading, the JIT, FFmpeg's and OpenCV's first allocations
+        run(small, CameraConfigReader.read(smallConfig), 1);
+
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "%n### %s (%d core%s seen by the JVM)%n%n", label, cores, cores == 1 ? "" : "s"));

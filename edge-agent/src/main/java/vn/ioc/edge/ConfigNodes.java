@@ -1,13 +1,13 @@
-package vn.ioc.edge.sensors;
+package vn.ioc.edge;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
-
-import vn.ioc.edge.InvalidConfigException;
 
 /**
  * Reading typed fields out of a YAML or JSON configuration node, with errors that say where
@@ -84,6 +84,24 @@ public final class ConfigNodes {
             out.put(e.getKey(), value.asString());
         }
         return out;
+    }
+
+    /** The items of a list; absent means empty. */
+    public static List<JsonNode> list(JsonNode n, String field, String at) throws InvalidConfigException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw invalid(at, field, "a list", describe(v));
+        }
+        List<JsonNode> out = new ArrayList<>(v.size());
+        v.forEach(out::add);
+        return out;
+    }
+
+    public static String quote(String s) {
+        return "'" + s + "'";
     }
 
     public static InvalidConfigException invalid(String at, String field, String expected, String found) {
