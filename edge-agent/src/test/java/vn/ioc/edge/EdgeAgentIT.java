@@ -81,7 +81,8 @@ class EdgeAgentIT {
             assertThat(birth.lat()).isEqualTo(16.469);
             assertThat(birth.lon()).isEqualTo(107.597);
             assertThat(birth.time()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(Duration.ofSeconds(30)));
-            assertThat(birth.devices()).containsExactly(new SiteStatus.Device("loop-1", SiteStatus.Kind.SENSOR, "traffic-loop", false));
+            assertThat(birth.devices()).containsExactly(new SiteStatus.Device("loop-1", SiteStatus.Kind.SENSOR, "traffic-loop", false),
+                    new SiteStatus.Device("agent", SiteStatus.Kind.SENSOR, "edge-agent", false));
         }
     }
 
