@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * again. Persistence is on, so a subscriber's persistent session and the messages queued for
  * it survive the restart, as they do on a production broker.
  */
-final class MosquittoBroker implements AutoCloseable {
+final class MosquittoBroker implements RestartableBroker {
 
     private final int port;
     private final Path dir;
@@ -35,11 +35,13 @@ final class MosquittoBroker implements AutoCloseable {
                 ""));
     }
 
-    String url() {
+    @Override
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    void start() throws IOException, InterruptedException {
+    @Override
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder("mosquitto", "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -57,17 +59,13 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** SIGTERM: Mosquitto saves its sessions and queued messages, then exits. */
-    void stop() throws InterruptedException {
+    @Override
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
         }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
     }
 }

@@ -27,7 +27,7 @@ import vn.ioc.ingest.mqtt.MqttSettings;
 /**
  * An agent publishing steadily through a broker outage, crashing and restarting in the
  * middle of it: a subscriber with a persistent session sees every message once the broker
- * is back, in order. The broker is a Mosquitto process of the test's own.
+ * is back, in order. The broker is one of the test's own (Mosquitto where installed, else the embedded HiveMQ CE).
  */
 class StoreAndForwardIT {
 
@@ -98,7 +98,7 @@ class StoreAndForwardIT {
 
     @Test
     void everyMessageArrivesInOrderAfterAnOutageWithACrashAndRestartOfTheAgentInIt() throws Exception {
-        try (MosquittoBroker broker = new MosquittoBroker(Ports.free(), state.resolve("mosquitto"))) {
+        try (RestartableBroker broker = RestartableBroker.create(Ports.free(), state)) {
             broker.start();
             List<Long> received = new CopyOnWriteArrayList<>();
             AtomicBoolean subscribed = new AtomicBoolean();
