@@ -116,9 +116,18 @@ class ConsoleApplicationIT extends ConsoleIntegrationTest {
     @Test
     void latestCameraFrameFromMqttIsServed() throws Exception {
         String site = TestBroker.unique("it-cam-site");
-        String topic = Topics.cameraFrame(site, "cam-1");
+        assertFrameServed(Topics.cameraFrame(site, "cam-1"), "/api/cameras/" + site + "/cam-1/frame.jpg");
+    }
+
+    /** A camera that is not public sends to the operators' topic; the operator console shows it too. */
+    @Test
+    void operatorsOnlyCameraFrameIsServedToOperators() throws Exception {
+        String site = TestBroker.unique("it-ops-cam-site");
+        assertFrameServed(Topics.operatorFrame(site, "cam-2"), "/api/cameras/" + site + "/cam-2/frame.jpg");
+    }
+
+    private void assertFrameServed(String topic, String path) throws Exception {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 42, (byte) 0xFF, (byte) 0xD9};
-        String path = "/api/cameras/" + site + "/cam-1/frame.jpg";
         assertThat(getAsAdmin(path).statusCode()).isEqualTo(404);
 
         publish(topic, jpeg, 0, true);

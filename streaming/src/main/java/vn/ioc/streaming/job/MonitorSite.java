@@ -254,8 +254,10 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         Incident.Type type = e.type() == CameraEvent.Type.VIDEO_LOST ? Incident.Type.DEVICE_OFFLINE : Incident.Type.valueOf(e.type().name());
         String key = e.camera() + "/" + type;
         if (e.state() == CameraEvent.State.START) {
-            String summary = type.name().toLowerCase().replace('_', ' ') + (e.zone() != null ? " in " + e.zone() : "")
-                    + (e.reason() != null ? " (" + e.reason().toLowerCase() + ")" : "");
+            String summary = e.type() == CameraEvent.Type.VIDEO_LOST
+                    ? "camera " + e.camera() + " video lost" + (e.reason() != null ? ": " + e.reason() : "")
+                    : type.name().toLowerCase().replace('_', ' ') + (e.zone() != null ? " in " + e.zone() : "")
+                            + (e.reason() != null ? " (" + e.reason().toLowerCase() + ")" : "");
             Incident.Severity severity = type == Incident.Type.WRONG_WAY ? Incident.Severity.HIGH : Incident.Severity.MEDIUM;
             apply(key, lifecycle.holds(open.get(key), place(site),
                     new Condition(key, type, severity, e.camera(), null, null, e.time(), summary)), out);

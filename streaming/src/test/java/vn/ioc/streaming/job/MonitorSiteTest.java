@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.ioc.ingest.contract.CameraEvent;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.detect.DetectorRules;
 import vn.ioc.streaming.incident.IncidentChange;
@@ -120,6 +121,20 @@ class MonitorSiteTest {
         assertThat(changes().get(0).incident().summary()).contains("connection lost");
         assertThat(siteUpdates()).extracting(SiteUpdate::kind)
                 .containsExactly(SiteUpdate.Kind.BIRTH, SiteUpdate.Kind.OFFLINE, SiteUpdate.Kind.BIRTH);
+    }
+
+    @Test
+    void aCamerasLostVideoIsTheCameraOfflineUntilItsFramesComeBack() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        feed(EdgeMessages.cameraEvent(SITE, seq++, "cam-1", CameraEvent.Type.VIDEO_LOST, CameraEvent.State.START,
+                "no data for 10.0 s (timeout 10.0 s)", T0.plusSeconds(60)));
+        feed(EdgeMessages.cameraEvent(SITE, seq++, "cam-1", CameraEvent.Type.VIDEO_LOST, CameraEvent.State.END, null,
+                T0.plusSeconds(180)));
+        harness.processWatermark(T0.plus(Duration.ofHours(1)).toEpochMilli());
+
+        assertThat(changes()).extracting(c -> c.incident().type() + " " + c.action())
+                .containsExactly("DEVICE_OFFLINE opened", "DEVICE_OFFLINE cleared");
+        assertThat(changes().get(0).incident().summary()).contains("video lost").contains("no data for 10.0 s");
     }
 
     @Test

@@ -3,6 +3,8 @@ package vn.ioc.streaming.testing;
 import java.time.Instant;
 import java.util.List;
 
+import vn.ioc.ingest.contract.CameraEvent;
+import vn.ioc.ingest.contract.CameraEventCodec;
 import vn.ioc.ingest.contract.Measurement;
 import vn.ioc.ingest.contract.SenmlCodec;
 import vn.ioc.ingest.contract.SensorMessage;
@@ -29,6 +31,12 @@ public final class EdgeMessages {
 
     public static MqttRecord will(String site, long receivedAt) {
         return new MqttRecord(Topics.status(site), new SiteStatusCodec().encode(SiteStatus.will(site, site)), receivedAt);
+    }
+
+    public static MqttRecord cameraEvent(String site, long seq, String camera, CameraEvent.Type type, CameraEvent.State state,
+                                         String reason, Instant at) {
+        CameraEvent e = new CameraEvent(site, seq, site, camera, at, type, state, null, null, reason, null);
+        return new MqttRecord(Topics.cameraEvent(site, camera), new CameraEventCodec().encode(e), at.toEpochMilli());
     }
 
     public static MqttRecord speed(String site, long seq, double kmh, Instant at) {
