@@ -28,7 +28,7 @@ import vn.ioc.ingest.testing.TestBroker;
 /** The camera site replays the street clip as retained JPEG frames with a timestamp. */
 class CameraReplayIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
 
     @TempDir
     Path state;
@@ -60,7 +60,7 @@ class CameraReplayIT {
                 }
                 assertThat(timestamp(got.get(3))).isAfter(timestamp(got.get(0)));
                 assertThat(Duration.between(timestamp(got.get(0)), timestamp(got.get(3))))
-                        .as("about a frame a second").isBetween(Duration.ofMillis(2000), Duration.ofMillis(6000));
+                        .as("a frame every 2 s").isBetween(Duration.ofMillis(4500), Duration.ofMillis(10000));
 
                 // the replayed camera is analysed as a real one: its first 10-second interval
                 CameraStats first = new CameraStatsCodec().decode(Topics.parse(stats),
