@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reading typed fields out of a YAML or JSON configuration node, with errors that say where
@@ -17,6 +19,24 @@ import tools.jackson.databind.JsonNode;
 public final class ConfigNodes {
 
     private ConfigNodes() {
+    }
+
+    /**
+     * The top of a YAML configuration, which must be a mapping.
+     *
+     * @param expected what the mapping should hold, for the message when it is not one, e.g. "a mapping with 'sites'"
+     */
+    public static JsonNode yamlMapping(String yaml, String origin, String expected) throws InvalidConfigException {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(yaml);
+        } catch (JacksonException e) {
+            throw new InvalidConfigException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidConfigException(origin + ": expected " + expected + " but was " + describe(root));
+        }
+        return root;
     }
 
     public static void object(JsonNode n, String at) throws InvalidConfigException {

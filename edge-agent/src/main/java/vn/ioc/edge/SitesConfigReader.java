@@ -23,9 +23,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import vn.ioc.ingest.contract.SenmlCodec;
 import vn.ioc.ingest.contract.Topics;
@@ -58,15 +56,7 @@ final class SitesConfigReader {
     }
 
     SitesConfig read(String yaml) throws InvalidConfigException {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (JacksonException e) {
-            throw new InvalidConfigException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidConfigException(origin + ": expected a mapping with 'sites' but was " + describe(root));
-        }
+        JsonNode root = ConfigNodes.yamlMapping(yaml, origin, "a mapping with 'sites'");
         onlyKnownFields(root, TOP_FIELDS, origin);
         JsonNode list = root.get("sites");
         if (list == null || !list.isArray() || list.isEmpty()) {

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import vn.ioc.edge.ConfigNode;
+import vn.ioc.edge.ConfigNodes;
 import vn.ioc.edge.InvalidConfigException;
 import vn.ioc.edge.video.VideoSourceConfig;
 import vn.ioc.ingest.contract.Topics;
@@ -47,12 +46,7 @@ public final class AgentConfigReader {
     }
 
     static AgentConfig read(String yaml, String origin, Path base, Map<String, String> env) throws InvalidConfigException {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (JacksonException e) {
-            throw new InvalidConfigException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = ConfigNodes.yamlMapping(yaml, origin, "a mapping with 'site'");
         ConfigNode top = ConfigNode.of(root, origin).onlyKnown(TOP);
         ConfigNode site = ConfigNode.of(root.get("site"), origin + " site").onlyKnown(SITE);
         String id = site.string("id");

@@ -24,10 +24,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import vn.ioc.edge.ConfigNodes;
 import vn.ioc.edge.InvalidConfigException;
 import vn.ioc.ingest.contract.Topics;
 
@@ -73,15 +72,7 @@ public final class CameraConfigReader {
     }
 
     private CameraConfig config(String yaml) throws InvalidConfigException {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (JacksonException e) {
-            throw new InvalidConfigException(origin + ": not valid YAML: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidConfigException(origin + ": expected a mapping with 'lanes', 'lines', 'zones' … but was " + describe(root));
-        }
+        JsonNode root = ConfigNodes.yamlMapping(yaml, origin, "a mapping with 'lanes', 'lines', 'zones' …");
         onlyKnownFields(root, TOP_FIELDS, origin);
         String camera = root.has("camera") ? id(root, "camera", origin) : null;
         double interval = optionalNumber(root, "statsIntervalSeconds", origin, 0.1, 3600, CameraConfig.DEFAULT_STATS_INTERVAL_SECONDS);

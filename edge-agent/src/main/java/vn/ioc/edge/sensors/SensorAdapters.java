@@ -162,21 +162,11 @@ public final class SensorAdapters {
                 throw ConfigNodes.invalid(at, "zone", "a time zone like 'Asia/Ho_Chi_Minh' or '+07:00'", "'" + z + "'");
             }
         }
-        JsonNode list = n.get("series");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw ConfigNodes.invalid(at, "series", "a non-empty list of {metric, unit, file}", ConfigNodes.describe(list));
-        }
         List<Measurement> readings = new ArrayList<>();
-        Set<String> metrics = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            String sAt = at + ", series[" + i + "]";
-            JsonNode s = list.get(i);
-            ConfigNodes.object(s, sAt);
-            ConfigNodes.onlyKnownFields(s, CSV_SERIES_FIELDS, sAt);
-            String metric = metric(s, "metric", sAt);
-            if (!metrics.add(metric)) {
-                throw ConfigNodes.invalid(sAt, "metric", "each metric once per sensor", "'" + metric + "' again");
-            }
+        for (MetricItem item : metricItems(n, "series", at, CSV_SERIES_FIELDS, "{metric, unit, file}")) {
+            JsonNode s = item.node();
+            String sAt = item.at();
+            String metric = item.metric();
             String unit = unit(s, sAt);
             double scale = scale(s, unit, sAt);
             String file = ConfigNodes.string(s, "file", sAt);
@@ -232,21 +222,11 @@ public final class SensorAdapters {
         Duration interval = n.has("intervalSeconds") ? ConfigNodes.seconds(n, "intervalSeconds", at, 0.05, 86400) : DEFAULT_POLL_INTERVAL;
         Duration timeout = n.has("timeoutSeconds") ? ConfigNodes.seconds(n, "timeoutSeconds", at, 0.05, 600) : DEFAULT_POLL_TIMEOUT;
         Map<String, String> headers = ConfigNodes.textMap(n, "headers", at);
-        JsonNode list = n.get("metrics");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw ConfigNodes.invalid(at, "metrics", "a non-empty list of {metric, pointer, unit}", ConfigNodes.describe(list));
-        }
         List<PolledField> fields = new ArrayList<>();
-        Set<String> metrics = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            String mAt = at + ", metrics[" + i + "]";
-            JsonNode m = list.get(i);
-            ConfigNodes.object(m, mAt);
-            ConfigNodes.onlyKnownFields(m, HTTP_METRIC_FIELDS, mAt);
-            String metric = metric(m, "metric", mAt);
-            if (!metrics.add(metric)) {
-                throw ConfigNodes.invalid(mAt, "metric", "each metric once per sensor", "'" + metric + "' again");
-            }
+        for (MetricItem item : metricItems(n, "metrics", at, HTTP_METRIC_FIELDS, "{metric, pointer, unit}")) {
+            JsonNode m = item.node();
+            String mAt = item.at();
+            String metric = item.metric();
             String unit = unit(m, mAt);
             double scale = m.has("scale") ? ConfigNodes.number(m, "scale", mAt, -1e12, 1e12) : 1;
             JsonPointer pointer = pointer(m, "pointer", mAt);
@@ -298,21 +278,11 @@ public final class SensorAdapters {
         int unitId = n.has("unitId") ? (int) ConfigNodes.number(n, "unitId", at, 1, 247) : 1;
         Duration interval = n.has("intervalSeconds") ? ConfigNodes.seconds(n, "intervalSeconds", at, 0.05, 86400) : DEFAULT_POLL_INTERVAL;
         Duration timeout = n.has("timeoutSeconds") ? ConfigNodes.seconds(n, "timeoutSeconds", at, 0.05, 60) : DEFAULT_MODBUS_TIMEOUT;
-        JsonNode list = n.get("registers");
-        if (list == null || !list.isArray() || list.isEmpty()) {
-            throw ConfigNodes.invalid(at, "registers", "a non-empty list of {metric, unit, address}", ConfigNodes.describe(list));
-        }
         List<ModbusRegister> registers = new ArrayList<>();
-        Set<String> metrics = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            String rAt = at + ", registers[" + i + "]";
-            JsonNode r = list.get(i);
-            ConfigNodes.object(r, rAt);
-            ConfigNodes.onlyKnownFields(r, MODBUS_REGISTER_FIELDS, rAt);
-            String metric = metric(r, "metric", rAt);
-            if (!metrics.add(metric)) {
-                throw ConfigNodes.invalid(rAt, "metric", "each metric once per sensor", "'" + metric + "' again");
-            }
+        for (MetricItem item : metricItems(n, "registers", at, MODBUS_REGISTER_FIELDS, "{metric, unit, address}")) {
+            JsonNode r = item.node();
+            String rAt = item.at();
+            String metric = item.metric();
             String unit = unit(r, rAt);
             int address = (int) ConfigNodes.number(r, "address", rAt, 0, 65535);
             ModbusRegister.Table table = choice(r, "table", rAt, ModbusRegister.Table.class, ModbusRegister.Table.HOLDING);
@@ -325,6 +295,32 @@ public final class SensorAdapters {
             registers.add(new ModbusRegister(metric, unit, table, address, format, order.equals("little"), scale));
         }
         return new ModbusRtuAdapter(sensorId, line, unitId, interval, timeout, registers, clock);
+    }
+
+    /** One entry of a sensor's list of metrics: its mapping, where it is, and its metric (unique in the list). */
+    private record MetricItem(JsonNode node, String at, String metric) {
+    }
+
+    private static List<MetricItem> metricItems(JsonNode n, String field, String at, Set<String> known, String expected)
+            throws InvalidConfigException {
+        JsonNode list = n.get(field);
+        if (list == null || !list.isArray() || list.isEmpty()) {
+            throw ConfigNodes.invalid(at, field, "a non-empty list of " + expected, ConfigNodes.describe(list));
+        }
+        List<MetricItem> items = new ArrayList<>(list.size());
+        Set<String> metrics = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String itemAt = at + ", " + field + "[" + i + "]";
+            JsonNode item = list.get(i);
+            ConfigNodes.object(item, itemAt);
+            ConfigNodes.onlyKnownFields(item, known, itemAt);
+            String metric = metric(item, "metric", itemAt);
+            if (!metrics.add(metric)) {
+                throw ConfigNodes.invalid(itemAt, "metric", "each metric once per sensor", "'" + metric + "' again");
+            }
+            items.add(new MetricItem(item, itemAt, metric));
+        }
+        return items;
     }
 
     private static <E extends Enum<E>> E choice(JsonNode n, String field, String at, Class<E> type, E fallback)
