@@ -21,19 +21,30 @@ import org.locationtech.jts.geom.Polygon;
  * @param queueSpacingM     the length of road one stopped vehicle takes in a queue, for the queue length
  *                          of an uncalibrated camera
  * @param ignore            areas where motion is not analysed (on-screen overlays, swaying trees)
+ * @param background        the background model: {@link Background#MIXTURE} (OpenCV MOG2, drops light
+ *                          shadows; the default) or {@link Background#AVERAGE} (a running average, several
+ *                          times cheaper, for a box with many cameras)
  */
 public record AnalysisSettings(
         int width, double minBlobArea, double backgroundSeconds, double varThreshold,
         double maxMissedSeconds, double confirmSeconds, double stillPixels, double stoppedSeconds,
-        double wrongWayPixels, double queueSpacingM, List<Polygon> ignore) {
+        double wrongWayPixels, double queueSpacingM, List<Polygon> ignore, Background background) {
 
     public static final int DEFAULT_WIDTH = 320;
+
+    /** How the still scene is learned, against which moving things stand out. */
+    public enum Background {
+        /** a mixture of Gaussians per pixel (OpenCV MOG2): follows flicker and drops light shadows */
+        MIXTURE,
+        /** one running average per pixel and a difference threshold: a fraction of the cost */
+        AVERAGE
+    }
 
     public AnalysisSettings {
         ignore = List.copyOf(ignore);
     }
 
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(DEFAULT_WIDTH, 150, 30, 25, 0.6, 0.4, 6, 2, 40, 7, List.of());
+        return new AnalysisSettings(DEFAULT_WIDTH, 150, 30, 25, 0.6, 0.4, 6, 2, 40, 7, List.of(), Background.MIXTURE);
     }
 }

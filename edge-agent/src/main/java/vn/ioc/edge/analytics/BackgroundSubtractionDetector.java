@@ -18,9 +18,10 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
- * Finds moving things with a Gaussian-mixture background model (OpenCV MOG2) on the small grey copy:
- * shadows are marked by the model and dropped, specks removed by an opening, broken blobs joined by a
- * closing, and each connected blob large enough becomes a detection. All buffers are allocated once.
+ * Finds moving things against a learned background on the small grey copy: a Gaussian mixture per
+ * pixel (OpenCV MOG2, which also marks light shadows, dropped here) or, cheaper, a running average
+ * and a difference threshold; specks are removed by an opening, broken blobs joined by a closing, and
+ * each connected blob large enough becomes a detection. All buffers are allocated once.
  */
 public final class BackgroundSubtractionDetector implements ObjectDetector {
 
@@ -43,6 +44,16 @@ public final class BackgroundSubtractionDetector implements ObjectDetector {
     private final double scale;
     private final double minArea;
     private final BackgroundSubtractorMOG2 model;
+    /** The running average, when {@link AnalysisSettings.Background#AVERAGE} is chosen. */
+    private final Mat average;
+    private final Mat average8 = new Mat();
+    private final Mat still = new Mat();
+    /**
+     * A running average's foreground: at least this far from the background, in grey levels. MOG2's
+     * {@code varThreshold} is a squared distance in standard deviations; with the grey noise of a
+     * compressed street camera (about 4 levels) the default 25 means 5 × 4 = 20 levels.
+     */
+    private static final double NOISE_LEVELS = 4;
     /** How many background memories the brightness reference takes to follow a lasting change. */
     private static final double REFERENCE_MEMORIES = 5;
 
@@ -68,16 +79,43 @@ public final class BackgroundSubtractionDetector implements ObjectDetector {
         this.settings = settings;
         this.scale = (double) analysisWidth / sourceWidth;
         this.minArea = settings.minBlobArea() * scale * scale;
-        this.model = opencv_video.createBackgroundSubtractorMOG2(history(DEFAULT_FPS), settings.varThreshold(), true);
-        model.setBackgroundRatio(BACKGROUND_RATIO);
-        model.setShadowThreshold(SHADOW_RATIO);
-        // three Gaussians per pixel instead of five: a road pixel is asphalt, a passing vehicle or a
-        // shadow; the model costs a third less
-        model.setNMixtures(3);
+        if (settings.background() == AnalysisSettings.Background.MIXTURE) {
+            this.model = opencv_video.createBackgroundSubtractorMOG2(history(DEFAULT_FPS), settings.varThreshold(), true);
+            model.setBackgroundRatio(BACKGROUND_RATIO);
+            model.setShadowThreshold(SHADOW_RATIO);
+            // three Gaussians per pixel instead of five: a road pixel is asphalt, a passing vehicle or a
+            // shadow; the model costs a third less
+            model.setNMixtures(3);
+            this.average = null;
+        } else {
+            this.model = null;
+            this.average = new Mat();
+        }
         int closeSize = Math.max(3, (analysisWidth / 64) | 1);
         this.openKernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(3, 3));
         this.closeKernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(closeSize, closeSize));
         this.analysedArea = settings.ignore().isEmpty() ? null : analysedArea(settings.ignore(), analysisWidth, analysisHeight, scale);
+    }
+
+    /**
+     * Foreground = far from the running average; then the average moves towards this frame: the still
+     * part at the full rate, what moves four times slower, so passing traffic does not smear into the
+     * background while a vehicle that stops still fades into it after about half of the memory.
+     */
+    private void subtractAverage(double dt) {
+        if (average.empty()) {
+            levelled.convertTo(average, opencv_core.CV_32F);
+        }
+        average.convertTo(average8, opencv_core.CV_8U);
+        opencv_core.absdiff(levelled, average8, foreground);
+        double threshold = Math.sqrt(settings.varThreshold()) * NOISE_LEVELS;
+        opencv_imgproc.threshold(foreground, foreground, threshold, 255, opencv_imgproc.THRESH_BINARY);
+        double rate = Math.min(1, 2 * dt / settings.backgroundSeconds());
+        if (rate > 0) {
+            opencv_core.bitwise_not(foreground, still);
+            opencv_imgproc.accumulateWeighted(levelled, average, Math.min(1, rate * 4), still);
+            opencv_imgproc.accumulateWeighted(levelled, average, rate / 2, foreground);
+        }
     }
 
     private int history(double fps) {
@@ -90,12 +128,19 @@ public final class BackgroundSubtractionDetector implements ObjectDetector {
             firstSeconds = seconds;
         } else if (!historySet && seconds > firstSeconds) {
             // The second frame tells the frame rate, and so how many frames the background memory spans.
-            model.setHistory(history(1 / (seconds - firstSeconds)));
+            if (model != null) {
+                model.setHistory(history(1 / (seconds - firstSeconds)));
+            }
             historySet = true;
         }
+        double dt = Double.isNaN(lastSeconds) ? 0 : Math.max(0, seconds - lastSeconds);
         levelBrightness(grey, seconds);
-        model.apply(levelled, foreground);
-        opencv_imgproc.threshold(foreground, foreground, FOREGROUND, 255, opencv_imgproc.THRESH_BINARY);
+        if (model != null) {
+            model.apply(levelled, foreground);
+            opencv_imgproc.threshold(foreground, foreground, FOREGROUND, 255, opencv_imgproc.THRESH_BINARY);
+        } else {
+            subtractAverage(dt);
+        }
         if (analysedArea != null) {
             opencv_core.bitwise_and(foreground, analysedArea, foreground);
         }
@@ -166,7 +211,14 @@ public final class BackgroundSubtractionDetector implements ObjectDetector {
 
     @Override
     public void close() {
-        model.close();
+        if (model != null) {
+            model.close();
+        }
+        if (average != null) {
+            average.close();
+        }
+        average8.close();
+        still.close();
         levelled.close();
         foreground.close();
         labels.close();

@@ -40,7 +40,7 @@ public final class CameraConfigReader {
     private static final Set<String> TOP_FIELDS = Set.of("camera", "statsIntervalSeconds", "analysis", "calibration",
             "lanes", "lines", "zones", "privacyMasks");
     private static final Set<String> ANALYSIS_FIELDS = Set.of("width", "minBlobArea", "backgroundSeconds", "varThreshold",
-            "maxMissedSeconds", "confirmSeconds", "stillPixels", "stoppedSeconds", "wrongWayPixels", "queueSpacingM", "ignore");
+            "maxMissedSeconds", "confirmSeconds", "stillPixels", "stoppedSeconds", "wrongWayPixels", "queueSpacingM", "ignore", "background");
     private static final Set<String> CALIBRATION_FIELDS = Set.of("metresPerPixel", "points");
     private static final Set<String> CALIBRATION_POINT_FIELDS = Set.of("image", "ground");
     private static final Set<String> LANE_FIELDS = Set.of("id", "polygon", "path");
@@ -139,7 +139,20 @@ public final class CameraConfigReader {
                 optionalNumber(n, "stoppedSeconds", at, 0.1, 3600, d.stoppedSeconds()),
                 optionalNumber(n, "wrongWayPixels", at, 1, MAX_COORDINATE, d.wrongWayPixels()),
                 optionalNumber(n, "queueSpacingM", at, 1, 100, d.queueSpacingM()),
-                ignore);
+                ignore, background(n, at, d.background()));
+    }
+
+    private static AnalysisSettings.Background background(JsonNode n, String at, AnalysisSettings.Background fallback)
+            throws InvalidConfigException {
+        if (!n.has("background")) {
+            return fallback;
+        }
+        String text = string(n, "background", at);
+        return switch (text) {
+            case "mixture" -> AnalysisSettings.Background.MIXTURE;
+            case "average" -> AnalysisSettings.Background.AVERAGE;
+            default -> throw invalid(at, "background", "'mixture' or 'average'", quote(text));
+        };
     }
 
     private Calibration calibration(JsonNode n, String at) throws InvalidConfigException {

@@ -82,6 +82,8 @@ class CameraConfigReaderTest {
                 .hasMessageContaining("cam.yaml, line 'a': 'directions' expected vectors across the line");
         assertThatThrownBy(() -> CameraConfigReader.parse("lines:\n  - {id: a, from: [0], to: [10, 0], directions: {x: [0, 1]}}\n", "cam.yaml"))
                 .hasMessage("cam.yaml, line 'a', from: expected a point [x, y] (source pixels) but was array [0]");
+        assertThatThrownBy(() -> CameraConfigReader.parse("analysis:\n  background: median\n", "cam.yaml"))
+                .hasMessage("cam.yaml, analysis: 'background' expected 'mixture' or 'average' but was 'median'");
         assertThatThrownBy(() -> CameraConfigReader.read(Path.of("no-such-camera.yaml")))
                 .hasMessageStartingWith("no-such-camera.yaml: cannot be read");
     }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
@@ -32,10 +33,11 @@ class RealClipsTest {
      */
     private static final int STREET_APPROACHING_BY_HAND = 8;
 
-    @Test
-    void streetCountsTheApproachingVehiclesAsAPersonDoes() throws Exception {
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void streetCountsTheApproachingVehiclesAsAPersonDoes(String background) throws Exception {
         Path video = copy("/replay/video/street-2lane.mp4", "street-2lane.mp4");
-        List<JsonNode> out = analyze(video, EXAMPLES.resolve("street-2lane.yaml"));
+        List<JsonNode> out = analyze(video, withBackground(EXAMPLES.resolve("street-2lane.yaml"), background));
         int approaching = 0;
         for (JsonNode l : out) {
             if (l.get("kind").stringValue().equals("stats")) {
@@ -51,10 +53,11 @@ class RealClipsTest {
         assertThat(out).noneMatch(l -> l.get("kind").stringValue().equals("event"));
     }
 
-    @Test
-    void motorwayCyclistOnTheHardShoulderIsAnIntrusionWhileThere() throws Exception {
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void motorwayCyclistOnTheHardShoulderIsAnIntrusionWhileThere(String background) throws Exception {
         Path video = copy("/analytics/motorway-cctv.avi", "motorway-cctv.avi");
-        List<JsonNode> out = analyze(video, EXAMPLES.resolve("motorway-cctv.yaml"));
+        List<JsonNode> out = analyze(video, withBackground(EXAMPLES.resolve("motorway-cctv.yaml"), background));
         List<JsonNode> starts = out.stream()
                 .filter(l -> l.get("kind").stringValue().equals("event") && l.get("type").stringValue().equals("ZONE_INTRUSION")
                         && l.get("state").stringValue().equals("start"))
@@ -81,6 +84,15 @@ class RealClipsTest {
         }
         assertThat(away).isPositive();
         assertThat(towards).isPositive();
+    }
+
+    /** The example configuration with the background model chosen. */
+    private Path withBackground(Path example, String background) throws Exception {
+        String yaml = Files.readString(example);
+        assertThat(yaml).contains("\nanalysis:\n");
+        Path copy = dir.resolve(background + "-" + example.getFileName());
+        Files.writeString(copy, yaml.replace("\nanalysis:\n", "\nanalysis:\n  background: " + background + "\n"));
+        return copy;
     }
 
     private Path copy(String resource, String name) throws Exception {

@@ -19,7 +19,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
@@ -104,20 +105,24 @@ class SyntheticTrafficTest {
     /** Someone in light clothes walks onto the tracks at 3 s, stays 3 s moving slowly, and is gone. */
     private static final Mover WALKER = t -> t < 3 || t > 6 ? null : new double[] {110 + 30 * (t - 3), 205 + 20 * Math.sin(t * 3)};
 
-    private static List<JsonNode> lines;
+    /** What the analysis wrote, per background model: the same scene must give the same facts with either. */
+    private static final java.util.Map<String, List<JsonNode>> LINES = new java.util.HashMap<>();
 
     @BeforeAll
     static void analyse(@TempDir Path dir) throws Exception {
         Path video = dir.resolve("scene.mkv");
         record(video);
-        Path camera = dir.resolve("camera.yaml");
-        Files.writeString(camera, CONFIG);
-        Path out = dir.resolve("out.jsonl");
-        AnalyzeCommand.run(new AnalyzeCommand.Options(video, camera, out));
-        JsonMapper json = JsonMapper.builder().build();
-        lines = new ArrayList<>();
-        for (String line : Files.readAllLines(out)) {
-            lines.add(json.readTree(line));
+        for (String background : new String[] {"mixture", "average"}) {
+            Path camera = dir.resolve(background + ".yaml");
+            Files.writeString(camera, CONFIG.replace("analysis:\n", "analysis:\n  background: " + background + "\n"));
+            Path out = dir.resolve(background + ".jsonl");
+            AnalyzeCommand.run(new AnalyzeCommand.Options(video, camera, out));
+            JsonMapper json = JsonMapper.builder().build();
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : Files.readAllLines(out)) {
+                lines.add(json.readTree(line));
+            }
+            LINES.put(background, lines);
         }
     }
 
@@ -176,9 +181,9 @@ class SyntheticTrafficTest {
         opencv_imgproc.rectangle(frame, new Point(x0 + 8, y0 + 3), new Point(x0 + 20, y0 + 15), new Scalar(200, 200, 210, 0), opencv_imgproc.FILLED, 8, 0);
     }
 
-    private static int count(String direction) {
+    private static int count(String background, String direction) {
         int n = 0;
-        for (JsonNode l : lines) {
+        for (JsonNode l : LINES.get(background)) {
             if (l.get("kind").stringValue().equals("stats")) {
                 for (JsonNode c : l.get("counts")) {
                     if (c.get("line").stringValue().equals("middle") && c.get("direction").stringValue().equals(direction)) {
@@ -190,20 +195,22 @@ class SyntheticTrafficTest {
         return n;
     }
 
-    private static List<JsonNode> events(String type) {
-        return lines.stream().filter(l -> l.get("kind").stringValue().equals("event") && l.get("type").stringValue().equals(type)).toList();
+    private static List<JsonNode> events(String background, String type) {
+        return LINES.get(background).stream().filter(l -> l.get("kind").stringValue().equals("event") && l.get("type").stringValue().equals(type)).toList();
     }
 
-    @Test
-    void countsEachVehicleOncePerDirection() {
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void countsEachVehicleOncePerDirection(String background) {
         // east: two normal vehicles and the one that stalls; west: two normal ones and the wrong-way driver
-        assertThat(count("east")).isEqualTo(3);
-        assertThat(count("west")).isEqualTo(3);
+        assertThat(count(background, "east")).isEqualTo(3);
+        assertThat(count(background, "west")).isEqualTo(3);
     }
 
-    @Test
-    void statisticsComeEveryIntervalAndTheLastOneIsPartial() {
-        List<JsonNode> stats = lines.stream().filter(l -> l.get("kind").stringValue().equals("stats")).toList();
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void statisticsComeEveryIntervalAndTheLastOneIsPartial(String background) {
+        List<JsonNode> stats = LINES.get(background).stream().filter(l -> l.get("kind").stringValue().equals("stats")).toList();
         assertThat(stats).extracting(s -> s.get("videoTime").doubleValue()).containsExactly(10.0, 20.0, 25.0); // the last frame at 24.96 s lasts until 25 s
         assertThat(stats).extracting(s -> s.get("partial").booleanValue()).containsExactly(false, false, true);
         JsonNode health = stats.get(0).get("health");
@@ -217,9 +224,10 @@ class SyntheticTrafficTest {
         assertThat(east.get("queueM").doubleValue()).isEqualTo(7.0);
     }
 
-    @Test
-    void stalledVehicleIsReportedOnceWithinItsTimeBoundAndClearedWhenItLeaves() {
-        List<JsonNode> stalls = events("STALLED_VEHICLE");
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void stalledVehicleIsReportedOnceWithinItsTimeBoundAndClearedWhenItLeaves(String background) {
+        List<JsonNode> stalls = events(background, "STALLED_VEHICLE");
         assertThat(stalls).extracting(e -> e.get("state").stringValue()).containsExactly("start", "end");
         JsonNode start = stalls.get(0);
         assertThat(start.get("zone").stringValue()).isEqualTo("bus-stop");
@@ -230,27 +238,30 @@ class SyntheticTrafficTest {
         assertThat(end.get("videoTime").doubleValue()).isBetween(STOP_AT + 5, STOP_AT + 7);
     }
 
-    @Test
-    void wrongWayDriverIsReportedOnceInItsLane() {
-        List<JsonNode> starts = events("WRONG_WAY").stream().filter(e -> e.get("state").stringValue().equals("start")).toList();
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void wrongWayDriverIsReportedOnceInItsLane(String background) {
+        List<JsonNode> starts = events(background, "WRONG_WAY").stream().filter(e -> e.get("state").stringValue().equals("start")).toList();
         assertThat(starts).hasSize(1);
         assertThat(starts.get(0).get("zone").stringValue()).isEqualTo("east");
         assertThat(starts.get(0).get("videoTime").doubleValue()).isBetween(19.5, 22.0);
     }
 
-    @Test
-    void someoneOnTheTracksIsAnIntrusionUntilTheyLeave() {
-        List<JsonNode> intrusions = events("ZONE_INTRUSION");
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void someoneOnTheTracksIsAnIntrusionUntilTheyLeave(String background) {
+        List<JsonNode> intrusions = events(background, "ZONE_INTRUSION");
         assertThat(intrusions).extracting(e -> e.get("state").stringValue()).containsExactly("start", "end");
         assertThat(intrusions.get(0).get("zone").stringValue()).isEqualTo("tracks");
         assertThat(intrusions.get(0).get("videoTime").doubleValue()).isBetween(3.0, 4.5);
         assertThat(intrusions.get(1).get("videoTime").doubleValue()).isBetween(6.0, 8.0);
     }
 
-    @Test
-    void normalTrafficRaisesNoEvents() {
+    @ParameterizedTest(name = "{0} background")
+    @ValueSource(strings = {"mixture", "average"})
+    void normalTrafficRaisesNoEvents(String background) {
         // every event is about the staller, the wrong-way driver or the walker: nothing else
-        assertThat(lines.stream().filter(l -> l.get("kind").stringValue().equals("event")))
+        assertThat(LINES.get(background).stream().filter(l -> l.get("kind").stringValue().equals("event")))
                 .extracting(e -> e.get("type").stringValue())
                 .containsExactlyInAnyOrder("ZONE_INTRUSION", "ZONE_INTRUSION", "STALLED_VEHICLE", "STALLED_VEHICLE",
                         "WRONG_WAY", "WRONG_WAY");
