@@ -35,7 +35,10 @@ final class WrongWayWatch {
         for (Track t : tracks) {
             var a = t.anchor();
             var b = t.previousAnchor();
-            if (a.equals2D(b)) {
+            if (a.equals2D(b) || a.distance(b) > t.box().diagonal()) {
+                // a step longer than the object itself between two frames is no drive (a vehicle moves
+                // far less than its own length in a frame): the tracker took another blob, as when a
+                // vehicle leaving at the picture's edge shrinks and its track jumps to a nearby one
                 continue;
             }
             for (Lane lane : lanes) {

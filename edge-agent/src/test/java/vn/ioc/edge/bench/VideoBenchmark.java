@@ -175,7 +175,7 @@ public final class VideoBenchmark {
     }
 
     /** The clip scaled up and encoded as H.264, so 720p decoding costs what a 720p camera stream does. */
-    private static void upscale(Path from, Path to, int width, int height) throws IOException {
+    public static void upscale(Path from, Path to, int width, int height) throws IOException {
         try (FFmpegFrameGrabber in = new FFmpegFrameGrabber(from.toFile());
              OpenCVFrameConverter.ToMat convert = new OpenCVFrameConverter.ToMat();
              Mat big = new Mat();
@@ -199,7 +199,7 @@ public final class VideoBenchmark {
     }
 
     /** The camera's configuration with every point and vector scaled, and areas with them. */
-    private static void scaleConfig(Path from, Path to, double sx, double sy) throws IOException {
+    public static void scaleConfig(Path from, Path to, double sx, double sy) throws IOException {
         YAMLMapper yaml = new YAMLMapper();
         JsonNode root = yaml.readTree(Files.readString(from));
         scale(root, sx, sy);
