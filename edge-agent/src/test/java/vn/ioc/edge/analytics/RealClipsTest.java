@@ -39,17 +39,7 @@ class RealClipsTest {
     void streetCountsTheApproachingVehiclesAsAPersonDoes(String background) throws Exception {
         Path video = copy("/replay/video/street-2lane.mp4", "street-2lane.mp4");
         List<JsonNode> out = analyze(video, withBackground(EXAMPLES.resolve("street-2lane.yaml"), background));
-        int approaching = 0;
-        for (JsonNode l : out) {
-            if (l.get("kind").stringValue().equals("stats")) {
-                for (JsonNode c : l.get("counts")) {
-                    if (c.get("direction").stringValue().equals("towards-camera")) {
-                        approaching += c.get("vehicles").intValue();
-                    }
-                }
-            }
-        }
-        assertThat(approaching).isBetween(STREET_APPROACHING_BY_HAND - 2, STREET_APPROACHING_BY_HAND + 2);
+        assertThat(approaching(out)).isBetween(STREET_APPROACHING_BY_HAND - 2, STREET_APPROACHING_BY_HAND + 2);
         // ordinary traffic on the street: no wrong-way drivers, no stalls
         assertThat(out).noneMatch(l -> l.get("kind").stringValue().equals("event"));
     }
@@ -68,17 +58,7 @@ class RealClipsTest {
         Path config = dir.resolve("street-2lane-1280x720.yaml");
         VideoBenchmark.scaleConfig(EXAMPLES.resolve("street-2lane.yaml"), config, 1280 / 640.0, 720 / 352.0);
         List<JsonNode> out = analyze(video, withBackground(config, background));
-        int approaching = 0;
-        for (JsonNode l : out) {
-            if (l.get("kind").stringValue().equals("stats")) {
-                for (JsonNode c : l.get("counts")) {
-                    if (c.get("direction").stringValue().equals("towards-camera")) {
-                        approaching += c.get("vehicles").intValue();
-                    }
-                }
-            }
-        }
-        assertThat(approaching).isBetween(STREET_APPROACHING_BY_HAND - 2, STREET_APPROACHING_BY_HAND + 2);
+        assertThat(approaching(out)).isBetween(STREET_APPROACHING_BY_HAND - 2, STREET_APPROACHING_BY_HAND + 2);
         assertThat(out).noneMatch(l -> l.get("kind").stringValue().equals("event"));
     }
 
@@ -113,6 +93,20 @@ class RealClipsTest {
         }
         assertThat(away).isPositive();
         assertThat(towards).isPositive();
+    }
+
+    private static int approaching(List<JsonNode> out) {
+        int approaching = 0;
+        for (JsonNode l : out) {
+            if (l.get("kind").stringValue().equals("stats")) {
+                for (JsonNode c : l.get("counts")) {
+                    if (c.get("direction").stringValue().equals("towards-camera")) {
+                        approaching += c.get("vehicles").intValue();
+                    }
+                }
+            }
+        }
+        return approaching;
     }
 
     /** The example configuration with the background model chosen. */
