@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import vn.ioc.ingest.contract.Topics;
 
 /**
  * Reading typed fields out of a YAML or JSON configuration node, with errors that say where
@@ -17,6 +21,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * rest of the agent's configuration uses.
  */
 public final class ConfigNodes {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|h)");
 
     private ConfigNodes() {
     }
@@ -79,6 +85,59 @@ public final class ConfigNodes {
             throw invalid(at, field, "a number between " + min + " and " + max, Double.toString(d));
         }
         return d;
+    }
+
+    /** An optional whole number; {@code fallback} when absent. */
+    public static int integer(JsonNode n, String field, String at, int fallback, int min, int max) throws InvalidConfigException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
+            throw invalid(at, field, "a whole number between " + min + " and " + max, describe(v));
+        }
+        return v.intValue();
+    }
+
+    /** An optional duration written like {@code 10s}, {@code 500ms}, {@code 2min} or {@code 1h}; {@code fallback} when absent. */
+    public static Duration duration(JsonNode n, String field, String at, Duration fallback, Duration min, Duration max)
+            throws InvalidConfigException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        Matcher m = v.isString() ? DURATION.matcher(v.stringValue().strip()) : null;
+        if (m == null || !m.matches()) {
+            throw invalid(at, field, "a duration like 10s, 500ms, 2min or 1h", describe(v));
+        }
+        double millis = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
+            case "ms" -> 1;
+            case "s" -> 1_000;
+            case "min" -> 60_000;
+            default -> 3_600_000;
+        };
+        Duration d = Duration.ofMillis(Math.round(millis));
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw invalid(at, field, "a duration between " + min + " and " + max, v.stringValue());
+        }
+        return d;
+    }
+
+    /** A device's {@code id}: one topic level. */
+    public static String deviceId(JsonNode n, String at) throws InvalidConfigException {
+        String id = string(n, "id", at);
+        if (!Topics.isValidId(id)) {
+            throw invalid(at, "id", "a device id of 1-64 letters, digits, '.', '_' or '-'", quote(id));
+        }
+        return id;
+    }
+
+    /** A device's {@code type}, checked as an id; {@code example} shows one in the error message. */
+    public static String deviceType(String type, String at, String example) throws InvalidConfigException {
+        if (!Topics.isValidId(type)) {
+            throw invalid(at, "type", "a device type like '" + example + "'", quote(type));
+        }
+        return type;
     }
 
     /** A number of seconds, fractions allowed. */

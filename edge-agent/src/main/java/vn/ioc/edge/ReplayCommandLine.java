@@ -68,7 +68,7 @@ final class ReplayCommandLine {
         if (!(factor > 0) || Double.isInfinite(factor)) {
             throw new UsageException(speedupFrom + " expected a positive number but was '" + speedup + "'");
         }
-        if (!(mqtt.startsWith("tcp://") || mqtt.startsWith("ssl://") || mqtt.startsWith("ws://") || mqtt.startsWith("wss://"))) {
+        if (!MqttSettings.isValidUrl(mqtt)) {
             throw new UsageException("--mqtt expected an MQTT URL like tcp://host:1883 but was '" + mqtt + "'");
         }
         SitesConfig sites;

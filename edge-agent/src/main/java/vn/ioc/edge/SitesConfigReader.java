@@ -1,6 +1,8 @@
 package vn.ioc.edge;
 
 import static vn.ioc.edge.ConfigNodes.describe;
+import static vn.ioc.edge.ConfigNodes.deviceId;
+import static vn.ioc.edge.ConfigNodes.deviceType;
 import static vn.ioc.edge.ConfigNodes.invalid;
 import static vn.ioc.edge.ConfigNodes.list;
 import static vn.ioc.edge.ConfigNodes.number;
@@ -113,7 +115,7 @@ final class SitesConfigReader {
         String id = deviceId(n, at);
         at = siteAt + ", sensor '" + id + "'";
         onlyKnownFields(n, SENSOR_FIELDS, at);
-        String type = typeId(n, at);
+        String type = deviceType(string(n, "type", at), at, "traffic-loop");
         String startText = string(n, "start", at);
         LocalDateTime start;
         try {
@@ -183,7 +185,7 @@ final class SitesConfigReader {
         String id = deviceId(n, at);
         at = siteAt + ", camera '" + id + "'";
         onlyKnownFields(n, CAMERA_FIELDS, at);
-        String type = typeId(n, at);
+        String type = deviceType(string(n, "type", at), at, "traffic-loop");
         boolean isPublic = false;
         if (n.has("public")) {
             if (!n.get("public").isBoolean()) {
@@ -213,21 +215,7 @@ final class SitesConfigReader {
         return url;
     }
 
-    private static String deviceId(JsonNode n, String at) throws InvalidConfigException {
-        String id = string(n, "id", at);
-        if (!Topics.isValidId(id)) {
-            throw invalid(at, "id", "a device id of 1-64 letters, digits, '.', '_' or '-'", quote(id));
-        }
-        return id;
-    }
 
-    private static String typeId(JsonNode n, String at) throws InvalidConfigException {
-        String type = string(n, "type", at);
-        if (!Topics.isValidId(type)) {
-            throw invalid(at, "type", "a device type like 'traffic-loop'", quote(type));
-        }
-        return type;
-    }
 
     private static void unique(Set<String> ids, String id, String at) throws InvalidConfigException {
         if (!ids.add(id)) {

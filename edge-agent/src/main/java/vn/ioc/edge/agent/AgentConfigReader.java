@@ -1,5 +1,18 @@
 package vn.ioc.edge.agent;
 
+import static vn.ioc.edge.ConfigNodes.bool;
+import static vn.ioc.edge.ConfigNodes.deviceId;
+import static vn.ioc.edge.ConfigNodes.deviceType;
+import static vn.ioc.edge.ConfigNodes.duration;
+import static vn.ioc.edge.ConfigNodes.integer;
+import static vn.ioc.edge.ConfigNodes.invalid;
+import static vn.ioc.edge.ConfigNodes.list;
+import static vn.ioc.edge.ConfigNodes.number;
+import static vn.ioc.edge.ConfigNodes.object;
+import static vn.ioc.edge.ConfigNodes.onlyKnownFields;
+import static vn.ioc.edge.ConfigNodes.quote;
+import static vn.ioc.edge.ConfigNodes.string;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +25,6 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
-import vn.ioc.edge.ConfigNode;
 import vn.ioc.edge.ConfigNodes;
 import vn.ioc.edge.InvalidConfigException;
 import vn.ioc.edge.video.VideoSourceConfig;
@@ -46,27 +58,28 @@ public final class AgentConfigReader {
     }
 
     static AgentConfig read(String yaml, String origin, Path base, Map<String, String> env) throws InvalidConfigException {
-        JsonNode root = ConfigNodes.yamlMapping(yaml, origin, "a mapping with 'site'");
-        ConfigNode top = ConfigNode.of(root, origin).onlyKnown(TOP);
-        ConfigNode site = ConfigNode.of(root.get("site"), origin + " site").onlyKnown(SITE);
-        String id = site.string("id");
+        JsonNode top = ConfigNodes.yamlMapping(yaml, origin, "a mapping with 'site'");
+        onlyKnownFields(top, TOP, origin);
+        JsonNode site = mapping(top, "site", origin, SITE);
+        String siteAt = origin + " site";
+        String id = string(site, "id", siteAt);
         if (!Topics.isValidSite(id)) {
-            throw site.invalid("id", "a site id of 1-64 letters, digits, '.', '_' or '-', not one of " + Topics.RESERVED_SITES,
-                    ConfigNode.quote(id));
+            throw invalid(siteAt, "id", "a site id of 1-64 letters, digits, '.', '_' or '-', not one of " + Topics.RESERVED_SITES,
+                    quote(id));
         }
-        String name = site.string("name");
-        double lat = site.number("lat", -90, 90);
-        double lon = site.number("lon", -180, 180);
+        String name = string(site, "name", siteAt);
+        double lat = number(site, "lat", siteAt, -90, 90);
+        double lon = number(site, "lon", siteAt, -180, 180);
 
         String url = MqttSettings.DEFAULT_URL;
         String username = null;
-        if (top.has("mqtt")) {
-            ConfigNode mqtt = ConfigNode.of(root.get("mqtt"), origin + " mqtt").onlyKnown(MQTT);
-            url = mqtt.optionalString("url").orElse(url);
-            username = mqtt.optionalString("username").orElse(null);
+        if (present(top, "mqtt")) {
+            JsonNode mqtt = mapping(top, "mqtt", origin, MQTT);
+            url = optionalString(mqtt, "url", origin + " mqtt", url);
+            username = optionalString(mqtt, "username", origin + " mqtt", null);
         }
         url = nonBlank(env.get("IOC_MQTT_URL"), url);
-        if (!(url.startsWith("tcp://") || url.startsWith("ssl://") || url.startsWith("ws://") || url.startsWith("wss://"))) {
+        if (!MqttSettings.isValidUrl(url)) {
             throw new InvalidConfigException(origin + ": the MQTT URL expected something like tcp://host:1883 but was '" + url + "'");
         }
         username = nonBlank(env.get("IOC_MQTT_USERNAME"), username);
@@ -75,36 +88,36 @@ public final class AgentConfigReader {
         MqttSettings mqtt = MqttSettings.of(url, id).withCredentials(username, password);
 
         Path stateDir = base.resolve(nonBlank(env.get("IOC_EDGE_STATE_DIR"),
-                top.optionalString("stateDir").orElse("edge-state/" + id)));
+                optionalString(top, "stateDir", origin, "edge-state/" + id)));
         long bufferBytes = 256 * MEGABYTE;
-        if (top.has("buffer")) {
-            ConfigNode buffer = ConfigNode.of(root.get("buffer"), origin + " buffer").onlyKnown(BUFFER);
-            bufferBytes = (long) buffer.number("maxMegabytes", 1, 1_000_000) * MEGABYTE;
+        if (present(top, "buffer")) {
+            JsonNode buffer = mapping(top, "buffer", origin, BUFFER);
+            bufferBytes = (long) number(buffer, "maxMegabytes", origin + " buffer", 1, 1_000_000) * MEGABYTE;
         }
 
         Set<String> devices = new HashSet<>();
         List<AgentConfig.CameraSettings> cameras = new ArrayList<>();
-        List<JsonNode> cameraNodes = top.list("cameras");
+        List<JsonNode> cameraNodes = list(top, "cameras", origin);
         for (int i = 0; i < cameraNodes.size(); i++) {
-            AgentConfig.CameraSettings c = camera(ConfigNode.of(cameraNodes.get(i), origin + " cameras[" + i + "]"), base);
-            unique(devices, c.id(), origin + " cameras[" + i + "]");
+            String at = origin + " cameras[" + i + "]";
+            AgentConfig.CameraSettings c = camera(cameraNodes.get(i), at, base);
+            unique(devices, c.id(), at);
             cameras.add(c);
         }
         List<AgentConfig.SensorSettings> sensors = new ArrayList<>();
-        List<JsonNode> sensorNodes = top.list("sensors");
+        List<JsonNode> sensorNodes = list(top, "sensors", origin);
         for (int i = 0; i < sensorNodes.size(); i++) {
             String at = origin + " sensors[" + i + "]";
-            ConfigNode s = ConfigNode.of(sensorNodes.get(i), at).onlyKnown(SENSOR);
-            String sensorId = deviceId(s);
+            JsonNode s = sensorNodes.get(i);
+            object(s, at);
+            onlyKnownFields(s, SENSOR, at);
+            String sensorId = deviceId(s, at);
             unique(devices, sensorId, at);
-            String type = s.string("type");
-            if (!Topics.isValidId(type)) {
-                throw s.invalid("type", "a device type like 'water-level'", ConfigNode.quote(type));
+            String type = deviceType(string(s, "type", at), at, "water-level");
+            if (!present(s, "source")) {
+                throw invalid(at, "source", "where the readings come from (type csv, senml, http or modbus-rtu)", "missing");
             }
-            if (!s.has("source")) {
-                throw s.invalid("source", "where the readings come from (type csv, senml, http or modbus-rtu)", "missing");
-            }
-            sensors.add(new AgentConfig.SensorSettings(sensorId, type, s.json().get("source"), at + " source"));
+            sensors.add(new AgentConfig.SensorSettings(sensorId, type, s.get("source"), at + " source"));
         }
         if (devices.isEmpty()) {
             throw new InvalidConfigException(origin + ": expected at least one of 'cameras' or 'sensors' but there are none");
@@ -112,37 +125,46 @@ public final class AgentConfigReader {
         return new AgentConfig(id, name, lat, lon, base, mqtt, stateDir, bufferBytes, cameras, sensors);
     }
 
-    private static AgentConfig.CameraSettings camera(ConfigNode c, Path base) throws InvalidConfigException {
-        c.onlyKnown(CAMERA);
-        String id = deviceId(c);
-        String type = c.optionalString("type").orElse("traffic-camera");
-        if (!Topics.isValidId(type)) {
-            throw c.invalid("type", "a device type like 'traffic-camera'", ConfigNode.quote(type));
-        }
-        VideoSourceConfig source = VideoSourceConfig.fromConfig(c.json().get("source"), c.at() + " source", base);
-        Path analytics = base.resolve(c.string("analytics"));
+    private static AgentConfig.CameraSettings camera(JsonNode c, String at, Path base) throws InvalidConfigException {
+        object(c, at);
+        onlyKnownFields(c, CAMERA, at);
+        String id = deviceId(c, at);
+        String type = deviceType(optionalString(c, "type", at, "traffic-camera"), at, "traffic-camera");
+        VideoSourceConfig source = VideoSourceConfig.fromConfig(c.get("source"), at + " source", base);
+        String analyticsFile = string(c, "analytics", at);
+        Path analytics = base.resolve(analyticsFile);
         if (!Files.isReadable(analytics)) {
-            throw c.invalid("analytics", "a readable camera configuration file", ConfigNode.quote(c.string("analytics")));
+            throw invalid(at, "analytics", "a readable camera configuration file", quote(analyticsFile));
         }
         AgentConfig.Frames frames = AgentConfig.Frames.DEFAULT;
-        if (c.has("frames")) {
-            ConfigNode f = ConfigNode.of(c.json().get("frames"), c.at() + " frames").onlyKnown(FRAMES);
+        if (present(c, "frames")) {
+            JsonNode f = mapping(c, "frames", at, FRAMES);
+            String fAt = at + " frames";
             AgentConfig.Frames d = AgentConfig.Frames.DEFAULT;
             frames = new AgentConfig.Frames(
-                    f.duration("every", d.every(), Duration.ofMillis(100), Duration.ofHours(1)),
-                    f.integer("maxWidth", d.maxWidth(), 32, 3840),
-                    f.integer("maxHeight", d.maxHeight(), 32, 2160),
-                    f.integer("quality", d.quality(), 1, 100));
+                    duration(f, "every", fAt, d.every(), Duration.ofMillis(100), Duration.ofHours(1)),
+                    integer(f, "maxWidth", fAt, d.maxWidth(), 32, 3840),
+                    integer(f, "maxHeight", fAt, d.maxHeight(), 32, 2160),
+                    integer(f, "quality", fAt, d.quality(), 1, 100));
         }
-        return new AgentConfig.CameraSettings(id, type, source, analytics, c.bool("public", false), frames);
+        boolean isPublic = present(c, "public") && bool(c, "public", at);
+        return new AgentConfig.CameraSettings(id, type, source, analytics, isPublic, frames);
     }
 
-    private static String deviceId(ConfigNode n) throws InvalidConfigException {
-        String id = n.string("id");
-        if (!Topics.isValidId(id)) {
-            throw n.invalid("id", "a device id of 1-64 letters, digits, '.', '_' or '-'", ConfigNode.quote(id));
-        }
-        return id;
+    /** The mapping under {@code field}, with only {@code known} fields; addressed as {@code at field}. */
+    private static JsonNode mapping(JsonNode n, String field, String at, Set<String> known) throws InvalidConfigException {
+        JsonNode m = n.get(field);
+        object(m, at + " " + field);
+        onlyKnownFields(m, known, at + " " + field);
+        return m;
+    }
+
+    private static boolean present(JsonNode n, String field) {
+        return n.has(field) && !n.get(field).isNull();
+    }
+
+    private static String optionalString(JsonNode n, String field, String at, String fallback) throws InvalidConfigException {
+        return present(n, field) ? string(n, field, at) : fallback;
     }
 
     private static void unique(Set<String> ids, String id, String at) throws InvalidConfigException {

@@ -51,7 +51,6 @@ public final class CameraPipeline implements AutoCloseable, VideoStatusListener 
     private static final Logger log = LoggerFactory.getLogger(CameraPipeline.class);
     private static final CameraStatsCodec STATS = new CameraStatsCodec();
     private static final CameraEventCodec EVENTS = new CameraEventCodec();
-    private static final int MAX_REASON_CHARS = 200;
 
     private final String site;
     private final AgentConfig.CameraSettings settings;
@@ -101,20 +100,6 @@ public final class CameraPipeline implements AutoCloseable, VideoStatusListener 
         Thread t = new Thread(r, "camera-" + site + "-" + settings.id() + "-" + what);
         t.setDaemon(true);
         return t;
-    }
-
-    String id() {
-        return settings.id();
-    }
-
-    /** Frames the analytics have seen. */
-    public long analysedFrames() {
-        return analysed.get();
-    }
-
-    /** Privacy-filtered frames handed to the broker. */
-    public long publishedFrames() {
-        return framesPublished.get();
     }
 
     private void run() {
@@ -269,7 +254,7 @@ public final class CameraPipeline implements AutoCloseable, VideoStatusListener 
     public void videoLost(String camera, String reason, Instant since) {
         restartAnalytics = true;
         String why = reason == null || reason.isBlank() ? "stream lost" : reason.strip();
-        String shortWhy = why.length() > MAX_REASON_CHARS ? why.substring(0, MAX_REASON_CHARS - 1) + "…" : why;
+        String shortWhy = why.length() > CameraEventCodec.MAX_REASON_CHARS ? why.substring(0, CameraEventCodec.MAX_REASON_CHARS - 1) + "…" : why;
         sendVideoStatus(CameraEvent.State.START, since, shortWhy);
     }
 

@@ -46,10 +46,7 @@ public final class RunCommand {
         SiteAgent agent;
         try {
             agent = SiteAgent.start(AgentConfigReader.load(config, env), Clock.systemUTC());
-        } catch (InvalidConfigException e) {
-            System.err.println("edge-agent run: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
+        } catch (InvalidConfigException | IOException e) {
             System.err.println("edge-agent run: " + e.getMessage());
             return 2;
         }

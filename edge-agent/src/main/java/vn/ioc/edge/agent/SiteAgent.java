@@ -12,7 +12,6 @@ import vn.ioc.edge.InvalidConfigException;
 import vn.ioc.edge.SequenceNumbers;
 import vn.ioc.edge.analytics.CameraConfig;
 import vn.ioc.edge.analytics.CameraConfigReader;
-import vn.ioc.edge.forward.ForwardCounters;
 import vn.ioc.edge.forward.Priority;
 import vn.ioc.edge.forward.StoreAndForward;
 import vn.ioc.edge.sensors.SensorAdapter;
@@ -123,36 +122,11 @@ public final class SiteAgent implements AutoCloseable {
         return config.site();
     }
 
-    public boolean isConnected() {
-        return out.isConnected();
-    }
-
-    public ForwardCounters counters() {
-        return out.counters();
-    }
-
-    /** Frames analysed so far, over all cameras. */
-    public long analysedFrames() {
-        return cameras.stream().mapToLong(CameraPipeline::analysedFrames).sum();
-    }
-
-    /** Privacy-filtered frames published so far, over all cameras. */
-    public long publishedFrames() {
-        return cameras.stream().mapToLong(CameraPipeline::publishedFrames).sum();
-    }
-
     /** Stops reading and analysing, delivers what it can for a moment, says goodbye; the rest waits on disk. */
     @Override
     public void close() {
         sensors.forEach(SensorAdapter::close);
         cameras.forEach(CameraPipeline::close);
         out.close(); // gives the unused sequence numbers back too
-    }
-
-    /** Dies as a crash would: the broker publishes the will; what was buffered stays on disk. */
-    public void abort() {
-        sensors.forEach(SensorAdapter::close);
-        cameras.forEach(CameraPipeline::close);
-        out.abort();
     }
 }

@@ -12,7 +12,7 @@ public final class CameraEventCodec implements Codec<CameraEvent> {
     /** About 220 KB of JPEG: a snapshot is a reduced, filtered picture, not the camera's full frame. */
     public static final int MAX_SNAPSHOT_CHARS = 300_000;
     private static final Set<String> TAMPER_REASONS = Set.of("BLACKOUT", "FROZEN", "BLUR", "SCENE_CHANGE");
-    private static final int MAX_REASON_CHARS = 200;
+    public static final int MAX_REASON_CHARS = 200;
 
     @Override
     public CameraEvent decode(TopicAddress address, byte[] payload, Instant receivedAt) throws InvalidMessageException {

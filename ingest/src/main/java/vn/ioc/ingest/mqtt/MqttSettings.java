@@ -19,12 +19,17 @@ public record MqttSettings(
     public static final String DEFAULT_URL = "tcp://localhost:1883";
 
     public MqttSettings {
-        if (url == null || !(url.startsWith("tcp://") || url.startsWith("ssl://") || url.startsWith("ws://") || url.startsWith("wss://"))) {
+        if (!isValidUrl(url)) {
             throw new IllegalArgumentException("expected an MQTT URL like tcp://host:1883 but was " + url);
         }
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("expected a client id but was " + clientId);
         }
+    }
+
+    /** Whether Paho can connect to {@code url}: TCP or WebSocket, with or without TLS. */
+    public static boolean isValidUrl(String url) {
+        return url != null && (url.startsWith("tcp://") || url.startsWith("ssl://") || url.startsWith("ws://") || url.startsWith("wss://"));
     }
 
     /** A client that starts clean and keeps no session: for publishers of current state. */
