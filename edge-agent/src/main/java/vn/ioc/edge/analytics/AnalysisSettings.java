@@ -21,9 +21,9 @@ import org.locationtech.jts.geom.Polygon;
  * @param queueSpacingM     the length of road one stopped vehicle takes in a queue, for the queue length
  *                          of an uncalibrated camera
  * @param ignore            areas where motion is not analysed (on-screen overlays, swaying trees)
- * @param background        the background model: {@link Background#MIXTURE} (OpenCV MOG2, drops light
- *                          shadows; the default) or {@link Background#AVERAGE} (a running average, several
- *                          times cheaper, for a box with many cameras)
+ * @param background        the background model: {@link Background#AVERAGE} (a running average, the
+ *                          default) or {@link Background#MIXTURE} (OpenCV MOG2, about three times the cost,
+ *                          for scenes whose background flickers: leaves in the wind, water, blinking signs)
  */
 public record AnalysisSettings(
         int width, double minBlobArea, double backgroundSeconds, double varThreshold,
@@ -34,10 +34,14 @@ public record AnalysisSettings(
 
     /** How the still scene is learned, against which moving things stand out. */
     public enum Background {
-        /** a mixture of Gaussians per pixel (OpenCV MOG2): follows flicker and drops light shadows */
-        MIXTURE,
-        /** one running average per pixel and a difference threshold: a fraction of the cost */
-        AVERAGE
+        /**
+         * one running average per pixel, updated slower where something moves, and a difference threshold
+         * (the selective running average of the traffic-surveillance literature): the default, at a third
+         * of the mixture's cost
+         */
+        AVERAGE,
+        /** a mixture of Gaussians per pixel (OpenCV MOG2): also learns a background with several states */
+        MIXTURE
     }
 
     public AnalysisSettings {
@@ -45,6 +49,6 @@ public record AnalysisSettings(
     }
 
     public static AnalysisSettings defaults() {
-        return new AnalysisSettings(DEFAULT_WIDTH, 150, 30, 25, 0.6, 0.4, 6, 2, 40, 7, List.of(), Background.MIXTURE);
+        return new AnalysisSettings(DEFAULT_WIDTH, 150, 30, 25, 0.6, 0.4, 6, 2, 40, 7, List.of(), Background.AVERAGE);
     }
 }

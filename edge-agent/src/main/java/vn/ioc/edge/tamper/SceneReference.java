@@ -34,7 +34,13 @@ final class SceneReference implements AutoCloseable {
     private final Mat nearEdges = new Mat();
     private final Mat found = new Mat();
     private final Mat kernel;
+    /**
+     * The reference moves over minutes, so its edges are found again once a second, not at every look.
+     */
+    private static final double EDGES_EVERY_SECONDS = 1;
     private double learnedSeconds;
+    private double edgesAgeSeconds = Double.POSITIVE_INFINITY;
+    private int referenceCount;
     private boolean empty = true;
 
     SceneReference(double timeConstant) {
@@ -52,10 +58,12 @@ final class SceneReference implements AutoCloseable {
         if (empty || average.cols() != small.cols() || average.rows() != small.rows()) {
             small.convertTo(average, CV_32F);
             learnedSeconds = 0;
+            edgesAgeSeconds = Double.POSITIVE_INFINITY;
             empty = false;
             return;
         }
         learnedSeconds += dt;
+        edgesAgeSeconds += dt;
         accumulateWeighted(small, average, LearningRate.of(dt, learnedSeconds, timeConstant));
     }
 
@@ -64,9 +72,12 @@ final class SceneReference implements AutoCloseable {
      * has too few edges to say.
      */
     double match(Mat small) {
-        average.convertTo(average8, CV_8U);
-        Canny(average8, referenceEdges, CANNY_LOW, CANNY_HIGH);
-        int referenceCount = countNonZero(referenceEdges);
+        if (edgesAgeSeconds >= EDGES_EVERY_SECONDS) {
+            average.convertTo(average8, CV_8U);
+            Canny(average8, referenceEdges, CANNY_LOW, CANNY_HIGH);
+            referenceCount = countNonZero(referenceEdges);
+            edgesAgeSeconds = 0;
+        }
         if (referenceCount < MIN_EDGE_SHARE * small.cols() * small.rows()) {
             return Double.NaN;
         }
@@ -79,6 +90,7 @@ final class SceneReference implements AutoCloseable {
     void forget() {
         empty = true;
         learnedSeconds = 0;
+        edgesAgeSeconds = Double.POSITIVE_INFINITY;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package vn.ioc.edge.tamper;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_16S;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -155,7 +155,8 @@ public final class TamperDetector implements AutoCloseable {
     }
 
     private double sharpness(Mat grey) {
-        Laplacian(grey, laplacian, CV_64F);
+        // 16-bit holds a 3×3 Laplacian of 8-bit grey exactly, at a fraction of the cost of doubles
+        Laplacian(grey, laplacian, CV_16S);
         meanStdDev(laplacian, mean, deviation);
         double sd = first(deviation);
         return sd * sd;
