@@ -9,6 +9,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.global.opencv_video;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
 import org.locationtech.jts.geom.Coordinate;
@@ -158,18 +159,29 @@ public final class BackgroundSubtractionDetector implements ObjectDetector {
         }
         opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_OPEN, openKernel);
         opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_CLOSE, closeKernel);
-        // Block-based labelling (BBDT): with the statistics it takes half the time of OpenCV's default here.
-        int n = opencv_imgproc.connectedComponentsWithStatsWithAlgorithm(foreground, labels, stats, centroids, 8,
-                opencv_core.CV_32S, opencv_imgproc.CCL_BBDT);
+        // Only the part of the mask that has foreground is labelled (moving things are a few per cent of
+        // a road picture), with block-based labelling (BBDT): with the blob statistics it takes half the
+        // time of OpenCV's default here.
         List<Detection> out = new ArrayList<>();
-        try (IntIndexer s = stats.createIndexer()) {
-            for (int i = 1; i < n; i++) { // 0 is the background
-                if (s.get(i, opencv_imgproc.CC_STAT_AREA) < minArea) {
-                    continue;
+        try (Rect busy = opencv_imgproc.boundingRect(foreground)) {
+            if (busy.width() == 0 || busy.height() == 0) {
+                return out;
+            }
+            int n;
+            try (Mat part = foreground.apply(busy)) {
+                n = opencv_imgproc.connectedComponentsWithStatsWithAlgorithm(part, labels, stats, centroids, 8,
+                        opencv_core.CV_32S, opencv_imgproc.CCL_BBDT);
+            }
+            try (IntIndexer s = stats.createIndexer()) {
+                for (int i = 1; i < n; i++) { // 0 is the background
+                    if (s.get(i, opencv_imgproc.CC_STAT_AREA) < minArea) {
+                        continue;
+                    }
+                    out.add(new Detection(
+                            (busy.x() + s.get(i, opencv_imgproc.CC_STAT_LEFT)) / scale,
+                            (busy.y() + s.get(i, opencv_imgproc.CC_STAT_TOP)) / scale,
+                            s.get(i, opencv_imgproc.CC_STAT_WIDTH) / scale, s.get(i, opencv_imgproc.CC_STAT_HEIGHT) / scale));
                 }
-                out.add(new Detection(
-                        s.get(i, opencv_imgproc.CC_STAT_LEFT) / scale, s.get(i, opencv_imgproc.CC_STAT_TOP) / scale,
-                        s.get(i, opencv_imgproc.CC_STAT_WIDTH) / scale, s.get(i, opencv_imgproc.CC_STAT_HEIGHT) / scale));
             }
         }
         return out;

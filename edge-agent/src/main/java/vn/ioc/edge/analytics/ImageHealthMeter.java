@@ -7,8 +7,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * Measures the picture over an interval on the small grey copy: brightness every frame, change from
- * the frame before every frame, sharpness once a second (the Laplacian is the costly part).
+ * Measures the picture over an interval on the small grey copy: brightness every frame, whether any
+ * frame differs from the interval's first (until one does), sharpness once a second (the Laplacian is
+ * the costly part).
  */
 final class ImageHealthMeter implements AutoCloseable {
 
@@ -35,16 +36,18 @@ final class ImageHealthMeter implements AutoCloseable {
         try (Scalar m = opencv_core.mean(grey)) {
             brightnessSum += m.get(0) / 255;
         }
-        if (hasPrevious) {
-            opencv_core.absdiff(grey, previous, difference);
-            try (Scalar d = opencv_core.mean(difference)) {
-                if (d.get(0) > SAME_PICTURE) {
-                    changed = true;
+        // Frozen means no frame of the interval differs from its first: once one has, nothing is left to compare.
+        if (!changed) {
+            if (hasPrevious) {
+                opencv_core.absdiff(grey, previous, difference);
+                try (Scalar d = opencv_core.mean(difference)) {
+                    changed = d.get(0) > SAME_PICTURE;
                 }
+            } else {
+                grey.copyTo(previous);
+                hasPrevious = true;
             }
         }
-        grey.copyTo(previous);
-        hasPrevious = true;
         if (seconds >= nextSharpness) {
             opencv_imgproc.Laplacian(grey, laplacian, opencv_core.CV_16S);
             opencv_core.meanStdDev(laplacian, mean, deviation);
@@ -71,6 +74,7 @@ final class ImageHealthMeter implements AutoCloseable {
         sharpnessSum = 0;
         sharpnessSamples = 0;
         changed = false;
+        hasPrevious = false;
         return h;
     }
 

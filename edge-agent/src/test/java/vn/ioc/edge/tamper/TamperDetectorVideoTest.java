@@ -33,17 +33,25 @@ class TamperDetectorVideoTest {
         Path clip = TamperedClip.record(dir.resolve("street.avi"));
         List<TamperChange> everyFrame = new ArrayList<>();
         List<TamperChange> everyOtherFrame = new ArrayList<>();
+        // as the camera analytics look: every 0.4 s (the clip has ten frames a second)
+        List<TamperChange> everyFourthFrame = new ArrayList<>();
         int[] frame = {0};
-        try (TamperDetector full = new TamperDetector(); TamperDetector half = new TamperDetector()) {
+        try (TamperDetector full = new TamperDetector(); TamperDetector half = new TamperDetector();
+             TamperDetector fourth = new TamperDetector()) {
             TamperVideo.eachGreyFrame(clip.toString(), (grey, seconds) -> {
                 everyFrame.addAll(full.update(grey, seconds));
-                if (frame[0]++ % 2 == 0) {
+                if (frame[0] % 2 == 0) {
                     everyOtherFrame.addAll(half.update(grey, seconds));
                 }
+                if (frame[0] % 4 == 0) {
+                    everyFourthFrame.addAll(fourth.update(grey, seconds));
+                }
+                frame[0]++;
             });
         }
         assertTimeline(everyFrame, 1 / TamperedClip.FPS);
         assertTimeline(everyOtherFrame, 2 / TamperedClip.FPS);
+        assertTimeline(everyFourthFrame, 4 / TamperedClip.FPS);
     }
 
     private static void assertTimeline(List<TamperChange> changes, double frameTime) {
