@@ -81,7 +81,7 @@ public final class LocalLauncher implements AutoCloseable {
 
         JobSettings job = new JobSettings(MqttSettings.of(broker.url(), "ioc-job"), "ioc-job", s.parallelism(),
                 new DbSettings(db.jdbcUrl(), null, null), Duration.ofSeconds(1),
-                s.dataDir().resolve("checkpoints").toUri().toString(), s.speedup());
+                s.dataDir().resolve("checkpoints").toUri().toString(), "hashmap", s.speedup());
         JobClient client = startJob(job, s);
         running.push(() -> client.cancel().get());
 

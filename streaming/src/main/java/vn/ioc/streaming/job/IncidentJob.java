@@ -9,6 +9,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -106,6 +107,10 @@ public final class IncidentJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(Math.min(500, s.checkpointInterval().toMillis() / 2)));
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(StateBackendOptions.STATE_BACKEND, s.stateBackend());
+        if ("rocksdb".equals(s.stateBackend())) {
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true); // only what changed since the last one
+        }
         if (s.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, s.checkpointDir());
             conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,

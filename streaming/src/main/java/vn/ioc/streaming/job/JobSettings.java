@@ -28,12 +28,22 @@ import vn.ioc.streaming.sink.DbSettings;
  * --db-password         IOC_DB_PASSWORD
  * --checkpoint-interval IOC_CHECKPOINT_INTERVAL PT10S
  * --checkpoint-dir      IOC_CHECKPOINT_DIR     (Flink's configuration)  e.g. file:///data/checkpoints, s3://...
+ * --state-backend       IOC_STATE_BACKEND      hashmap    or rocksdb: state on local disk, incremental checkpoints
  * --speedup             IOC_REPLAY_SPEEDUP     1          >1 when the edge replays recorded data faster than real time
  * </pre>
  */
 public record JobSettings(
         MqttSettings mqtt, String group, int sessions, DbSettings db,
-        Duration checkpointInterval, String checkpointDir, double speedup) implements Serializable {
+        Duration checkpointInterval, String checkpointDir, String stateBackend, double speedup) implements Serializable {
+
+    /** Flink's names for the state backends the job may choose. */
+    public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
+
+    public JobSettings {
+        if (!STATE_BACKENDS.contains(stateBackend)) {
+            throw new IllegalArgumentException("expected a state backend among " + STATE_BACKENDS + " but was '" + stateBackend + "'");
+        }
+    }
 
     public static JobSettings from(String[] args, Map<String, String> env) {
         ParameterTool p = ParameterTool.fromArgs(args);
@@ -47,6 +57,7 @@ public record JobSettings(
                 Integer.parseInt(value(p, env, "sessions", "IOC_JOB_SESSIONS", "0")), db,
                 Duration.parse(value(p, env, "checkpoint-interval", "IOC_CHECKPOINT_INTERVAL", "PT10S")),
                 value(p, env, "checkpoint-dir", "IOC_CHECKPOINT_DIR", null),
+                value(p, env, "state-backend", "IOC_STATE_BACKEND", "hashmap"),
                 Double.parseDouble(value(p, env, "speedup", "IOC_REPLAY_SPEEDUP", "1")));
     }
 

@@ -22,7 +22,8 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.Measurement;
@@ -79,9 +80,9 @@ class JobRestoreIT {
         db.drop();
     }
 
-    private JobSettings settings(String clientId, String group) {
+    private JobSettings settings(String clientId, String group, String stateBackend) {
         return new JobSettings(MqttSettings.of(TestBroker.url(), clientId), group, 2,
-                new DbSettings(db.jdbcUrl(), null, null), Duration.ofMillis(500), checkpoints.toUri().toString(), SPEEDUP);
+                new DbSettings(db.jdbcUrl(), null, null), Duration.ofMillis(500), checkpoints.toUri().toString(), stateBackend, SPEEDUP);
     }
 
     private static Configuration parallelism(int p) {
@@ -90,11 +91,12 @@ class JobRestoreIT {
         return c;
     }
 
-    @Test
-    void restoredJobStoresEveryReadingOnceAndKeepsTheOpenIncident() throws Exception {
+    @ParameterizedTest(name = "{0} state")
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void restoredJobStoresEveryReadingOnceAndKeepsTheOpenIncident(String stateBackend) throws Exception {
         String clientId = TestBroker.unique("job");
         String group = TestBroker.unique("grp");
-        JobSettings s = settings(clientId, group);
+        JobSettings s = settings(clientId, group, stateBackend);
         job = IncidentJob.start(s, parallelism(2));
         awaitRunning();
 
