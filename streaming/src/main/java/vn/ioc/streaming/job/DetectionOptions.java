@@ -14,10 +14,26 @@ import vn.ioc.streaming.detect.DetectorRules;
  * @param silenceTimeout a site from which nothing arrived for this long (wall-clock) is offline
  * @param updateEvery    how often an incident that just goes on is refreshed on the map
  * @param seenEvery      how often a site's "last seen" is written
+ * @param stateTtl       a device's detector state that has not been touched for this long (wall clock)
+ *                       is dropped: a device taken away frees its state, one that reports keeps it
  */
 public record DetectionOptions(
         DetectorRules rules, Duration maxOutOfOrder, Duration idleAfter,
-        Duration silenceTimeout, Duration updateEvery, Duration seenEvery) implements Serializable {
+        Duration silenceTimeout, Duration updateEvery, Duration seenEvery, Duration stateTtl) implements Serializable {
+
+    /** A week: longer than any outage after which a device should resume where it left off. */
+    public static final Duration DEFAULT_STATE_TTL = Duration.ofDays(7);
+
+    public DetectionOptions(DetectorRules rules, Duration maxOutOfOrder, Duration idleAfter,
+                            Duration silenceTimeout, Duration updateEvery, Duration seenEvery) {
+        this(rules, maxOutOfOrder, idleAfter, silenceTimeout, updateEvery, seenEvery, DEFAULT_STATE_TTL);
+    }
+
+    public DetectionOptions {
+        if (stateTtl.isNegative() || stateTtl.isZero()) {
+            throw new IllegalArgumentException("expected a positive state time-to-live but was " + stateTtl);
+        }
+    }
 
     /** Real-time defaults: sensors report every few minutes. */
     public static DetectionOptions defaults() {

@@ -1,5 +1,6 @@
 package vn.ioc.streaming.job;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -92,10 +94,10 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     public void open(OpenContext context) {
         var rc = getRuntimeContext();
         profile = rc.getState(new ValueStateDescriptor<>("profile", TypeInformation.of(Profile.class)));
-        deviceTypes = rc.getMapState(new MapStateDescriptor<>("device-types", Types.STRING, Types.STRING));
-        detectors = rc.getMapState(new MapStateDescriptor<>("detectors", Types.STRING, TypeInformation.of(ThresholdState.class)));
+        deviceTypes = rc.getMapState(deviceTypesState(options.stateTtl()));
+        detectors = rc.getMapState(detectorsState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
-        holding = rc.getMapState(new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING));
+        holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
         lastActivity = rc.getState(new ValueStateDescriptor<>("last-activity", Types.LONG));
         silenceTimer = rc.getState(new ValueStateDescriptor<>("silence-timer", Types.LONG));
@@ -105,6 +107,30 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         statusCodec = new SiteStatusCodec();
         eventCodec = new CameraEventCodec();
         late = rc.getMetricGroup().counter("lateObservations");
+    }
+
+    /**
+     * A device's type, kept while its readings look it up: a device that stops reporting is forgotten
+     * after the time-to-live, one that reports is not, even if its site's birth is months old.
+     */
+    static MapStateDescriptor<String, String> deviceTypesState(Duration ttl) {
+        MapStateDescriptor<String, String> d = new MapStateDescriptor<>("device-types", Types.STRING, Types.STRING);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnReadAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
+    /** Each device's detector states, per metric and rule: rewritten by every reading, dropped once unused. */
+    static MapStateDescriptor<String, ThresholdState> detectorsState(Duration ttl) {
+        MapStateDescriptor<String, ThresholdState> d = new MapStateDescriptor<>("detectors", Types.STRING,
+                TypeInformation.of(ThresholdState.class));
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
+    static MapStateDescriptor<String, String> holdingState(Duration ttl) {
+        MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
     }
 
     @Override

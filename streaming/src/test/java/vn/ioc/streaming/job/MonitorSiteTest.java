@@ -27,6 +27,7 @@ class MonitorSiteTest {
     private static final Instant T0 = Instant.parse("2026-11-23T07:00:00Z");
     private static final Duration SILENCE = Duration.ofMinutes(15);
     private static final Duration SAMPLE = Duration.ofMinutes(5);
+    private static final Duration TTL = DetectionOptions.DEFAULT_STATE_TTL;
 
     private final MessageDecoder decoder = new MessageDecoder();
     private KeyedOneInputStreamOperatorTestHarness<String, SiteInput, IncidentChange> harness;
@@ -179,6 +180,44 @@ class MonitorSiteTest {
 
     private int openIncidents() throws Exception {
         return count("open-incidents");
+    }
+
+    @Test
+    void aDeviceThatStopsReportingHasItsStateDroppedAfterTheTimeToLive() throws Exception {
+        harness.setStateTtlProcessingTime(T0.toEpochMilli());
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        speeds(T0.plusSeconds(60), 70, 72, 71);
+        harness.processWatermark(T0.plus(Duration.ofHours(1)).toEpochMilli());
+        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(1); // the loop's speed rule, the only one fed
+
+        harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(6)).toEpochMilli());
+        assertThat(entries(MonitorSite.detectorsState(TTL))).as("six days on").isEqualTo(1);
+        harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(8)).toEpochMilli());
+        assertThat(entries(MonitorSite.detectorsState(TTL))).as("eight days on").isZero();
+        assertThat(entries(MonitorSite.deviceTypesState(TTL))).isZero();
+    }
+
+    @Test
+    void aDeviceThatKeepsReportingKeepsItsStateLongAfterItsBirth() throws Exception {
+        harness.setStateTtlProcessingTime(T0.toEpochMilli());
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        for (int day = 0; day <= 10; day++) {
+            Instant t = T0.plus(Duration.ofDays(day));
+            harness.setStateTtlProcessingTime(t.toEpochMilli());
+            speeds(t.plusSeconds(60), 70);
+            harness.processWatermark(t.plus(Duration.ofHours(1)).toEpochMilli());
+        }
+        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(1);
+        assertThat(entries(MonitorSite.deviceTypesState(TTL))).isEqualTo(1);
+    }
+
+    private int entries(org.apache.flink.api.common.state.MapStateDescriptor<String, ?> descriptor) throws Exception {
+        harness.getOperator().setCurrentKey(SITE);
+        int n = 0;
+        for (var ignored : harness.getOperator().getKeyedStateStore().getMapState(descriptor).keys()) {
+            n++;
+        }
+        return n;
     }
 
     private int pendingInputs() throws Exception {
