@@ -1,5 +1,9 @@
 package vn.ioc.streaming.anomaly;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * An online anomaly score for one numeric series: each value is seen once, in time order, and gets a
  * score in [0, 1] at once, from a bounded memory of the series' own past. The same parameters serve
@@ -37,6 +41,8 @@ public final class AnomalyDetector {
     static final int JUDGED_AFTER = 200;
     /** Scores in the refractory period are scaled by this, so they stay below the alarm level. */
     private static final double REFRACTORY_SCALE = 0.9;
+    /** The layout {@link #writeTo} writes; a change of parameters or layout is a new format. */
+    private static final int FORMAT = 1;
 
     private final History history = new History(HISTORY);
     private final SubsequenceNovelty[] novelty = new SubsequenceNovelty[LENGTHS.length];
@@ -96,6 +102,40 @@ public final class AnomalyDetector {
             alarmAt = seen;
         }
         return score;
+    }
+
+    /**
+     * Writes what the detector learned (about 96 KB: the history and each scale's recent distances; the
+     * rest is computed again on reading), for the stream job's state and checkpoints.
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeInt(FORMAT);
+        out.writeDouble(alarmLevel);
+        out.writeLong(seen);
+        out.writeLong(alarmAt);
+        history.writeTo(out);
+        for (Strangeness s : strangeness) {
+            s.writeTo(out);
+        }
+    }
+
+    /** A detector that goes on where the one that wrote {@code in} stopped, with the same scores. */
+    public static AnomalyDetector readFrom(DataInput in) throws IOException {
+        int format = in.readInt();
+        if (format != FORMAT) {
+            throw new IOException("expected anomaly detector state of format " + FORMAT + " but it is " + format);
+        }
+        AnomalyDetector d = new AnomalyDetector(in.readDouble());
+        d.seen = in.readLong();
+        d.alarmAt = in.readLong();
+        d.history.readFrom(in);
+        for (Strangeness s : d.strangeness) {
+            s.readFrom(in);
+        }
+        for (SubsequenceNovelty n : d.novelty) {
+            n.rebuild();
+        }
+        return d;
     }
 
     /** Whether the last value raised an alarm. */

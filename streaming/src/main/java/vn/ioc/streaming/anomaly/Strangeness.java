@@ -47,6 +47,31 @@ final class Strangeness {
         return p;
     }
 
+    /** Writes the recent measures, oldest first, and how many came in all. */
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(count);
+        for (long i = Math.max(0, count - recent.length); i < count; i++) {
+            out.writeDouble(recent[(int) (i % recent.length)]);
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote into this empty instance of the same capacity; sorts again. */
+    void readFrom(java.io.DataInput in) throws java.io.IOException {
+        long total = in.readLong();
+        if (total < 0) {
+            throw new java.io.IOException("expected a measure count of zero or more but was " + total);
+        }
+        count = total;
+        int n = (int) Math.min(total, recent.length);
+        for (long i = total - n; i < total; i++) {
+            recent[(int) (i % recent.length)] = in.readDouble();
+        }
+        for (int i = 0; i < n; i++) {
+            sorted[i] = recent[i];
+        }
+        java.util.Arrays.sort(sorted, 0, n);
+    }
+
     private double judge(double measure, int n) {
         double median = sorted[n / 2];
         double high = sorted[Math.min(n - 1, (int) (n * BODY))];

@@ -57,6 +57,7 @@ final class SubsequenceNovelty {
         double xOld = history.at(t - length);
         double ssT = squares[(int) (t % cap)];
         double best = Double.POSITIVE_INFINITY;
+        long nearest = -1;
         for (long j = last; j >= first; j--) {
             int slot = (int) (j % cap);
             double d = refresh || j == length - 1 || computedAt < 0
@@ -66,10 +67,28 @@ final class SubsequenceNovelty {
             double squared = ssT + squares[slot] - 2 * d;
             if (squared < best) {
                 best = squared;
+                nearest = j;
             }
         }
         computedAt = t;
-        return Math.sqrt(Math.max(0, best) / length);
+        // The sums carried along differ from fresh ones by rounding, and for a near match that rounding is
+        // most of the result: the nearest stretch's distance is computed exactly, so it does not depend on
+        // how long the sums were carried (a detector restored from a checkpoint scores as the original).
+        return Math.sqrt(exactSquaredDistance(t, nearest) / length);
+    }
+
+    /**
+     * After the history was read back: the sums of squares of every stretch it holds are computed
+     * again, and the next update computes its dot products directly.
+     */
+    void rebuild() {
+        long t = history.newest();
+        int cap = history.capacity();
+        for (long j = Math.max(length - 1, t - cap + length); j <= t; j++) {
+            squares[(int) (j % cap)] = directSquares(j);
+        }
+        computedAt = -1;
+        refreshedAt = t;
     }
 
     private static double sq(double v) {
@@ -80,6 +99,15 @@ final class SubsequenceNovelty {
         double s = 0;
         for (int k = 0; k < length; k++) {
             s += sq(history.at(t - k));
+        }
+        return s;
+    }
+
+    private double exactSquaredDistance(long t, long j) {
+        double s = 0;
+        for (int k = 0; k < length; k++) {
+            double e = history.at(t - k) - history.at(j - k);
+            s += e * e;
         }
         return s;
     }
