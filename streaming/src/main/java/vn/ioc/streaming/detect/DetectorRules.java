@@ -15,9 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import vn.ioc.ingest.contract.Incident;
+import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
- * The threshold rules of each device type, read from YAML ({@code detector-rules.yaml} on
+ * The threshold and anomaly rules of each device type, read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -25,9 +26,11 @@ public final class DetectorRules implements Serializable {
     public static final String DEFAULT_RESOURCE = "/detector-rules.yaml";
 
     private final Map<String, List<ThresholdRule>> byType;
+    private final Map<String, List<AnomalyRule>> anomalyByType;
 
-    private DetectorRules(Map<String, List<ThresholdRule>> byType) {
+    private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType) {
         this.byType = byType;
+        this.anomalyByType = anomalyByType;
     }
 
     public static DetectorRules defaults() {
@@ -41,14 +44,38 @@ public final class DetectorRules implements Serializable {
     public static DetectorRules load(InputStream yaml) {
         JsonNode root = new YAMLMapper().readTree(yaml);
         Map<String, List<ThresholdRule>> byType = new LinkedHashMap<>();
+        Map<String, List<AnomalyRule>> anomalyByType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
             List<ThresholdRule> rules = new ArrayList<>();
+            List<AnomalyRule> anomalies = new ArrayList<>();
             for (JsonNode r : type.getValue()) {
-                rules.add(rule(type.getKey(), r));
+                String kind = r.path("kind").asString("threshold");
+                switch (kind) {
+                    case "threshold" -> rules.add(rule(type.getKey(), r));
+                    case "anomaly" -> anomalies.add(anomalyRule(type.getKey(), r));
+                    default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
+                            + "': expected 'kind' to be 'threshold' or 'anomaly' but was '" + kind + "'");
+                }
             }
             byType.put(type.getKey(), List.copyOf(rules));
+            anomalyByType.put(type.getKey(), List.copyOf(anomalies));
         }
-        return new DetectorRules(byType);
+        return new DetectorRules(byType, anomalyByType);
+    }
+
+    private static AnomalyRule anomalyRule(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty() || !r.hasNonNull("metric")) {
+            throw new IllegalArgumentException(where + "expected an 'id' and a 'metric'");
+        }
+        try {
+            return new AnomalyRule(id, r.path("metric").asString(), r.path("alarmLevel").asDouble(AnomalyDetector.ALARM),
+                    Incident.Severity.valueOf(r.path("severity").asString("LOW")),
+                    r.has("clearAfter") ? duration(r, "clearAfter", where) : Duration.ofMinutes(30), r.path("unit").asString(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static ThresholdRule rule(String type, JsonNode r) {
@@ -90,6 +117,11 @@ public final class DetectorRules implements Serializable {
         return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
     }
 
+    /** The metrics of this device type watched by the anomaly detector. */
+    public List<AnomalyRule> anomalyRulesFor(String deviceType) {
+        return deviceType == null ? List.of() : anomalyByType.getOrDefault(deviceType, List.of());
+    }
+
     /** Every duration divided by {@code speedup}: for recorded data replayed faster than real time. */
     public DetectorRules compressed(double speedup) {
         if (speedup <= 0) {
@@ -97,6 +129,8 @@ public final class DetectorRules implements Serializable {
         }
         Map<String, List<ThresholdRule>> out = new LinkedHashMap<>();
         byType.forEach((t, rules) -> out.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        return new DetectorRules(out);
+        Map<String, List<AnomalyRule>> anomalies = new LinkedHashMap<>();
+        anomalyByType.forEach((t, rules) -> anomalies.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
+        return new DetectorRules(out, anomalies);
     }
 }

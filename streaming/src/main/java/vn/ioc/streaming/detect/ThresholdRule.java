@@ -72,7 +72,7 @@ public record ThresholdRule(
         return d == Direction.ABOVE ? value > level : value < level;
     }
 
-    private static String format(double v) {
+    static String format(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 }

@@ -37,6 +37,8 @@ import vn.ioc.ingest.contract.TopicAddress;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.geo.Ward;
 import vn.ioc.ingest.geo.WardMap;
+import vn.ioc.streaming.anomaly.AnomalyDetector;
+import vn.ioc.streaming.detect.AnomalyRule;
 import vn.ioc.streaming.detect.ThresholdDetector;
 import vn.ioc.streaming.detect.ThresholdRule;
 import vn.ioc.streaming.detect.ThresholdState;
@@ -72,6 +74,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient ValueState<Profile> profile;
     private transient MapState<String, String> deviceTypes;
     private transient MapState<String, ThresholdState> detectors;
+    private transient MapState<String, AnomalyDetector> anomalies;
     private transient MapState<String, Incident> open;
     /** Per condition key: the rules currently holding it, comma-separated. */
     private transient MapState<String, String> holding;
@@ -96,6 +99,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         profile = rc.getState(new ValueStateDescriptor<>("profile", TypeInformation.of(Profile.class)));
         deviceTypes = rc.getMapState(deviceTypesState(options.stateTtl()));
         detectors = rc.getMapState(detectorsState(options.stateTtl()));
+        anomalies = rc.getMapState(anomaliesState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
@@ -123,6 +127,14 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     static MapStateDescriptor<String, ThresholdState> detectorsState(Duration ttl) {
         MapStateDescriptor<String, ThresholdState> d = new MapStateDescriptor<>("detectors", Types.STRING,
                 TypeInformation.of(ThresholdState.class));
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
+    /** Each watched series' anomaly detector (about 96 KB in a checkpoint), dropped once unused. */
+    static MapStateDescriptor<String, AnomalyDetector> anomaliesState(Duration ttl) {
+        MapStateDescriptor<String, AnomalyDetector> d = new MapStateDescriptor<>("anomaly-detectors",
+                org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE, AnomalyDetectorSerializer.INSTANCE);
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
         return d;
     }
@@ -170,29 +182,50 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private void detect(Observation o, String site, Collector<IncidentChange> out) throws Exception {
         String type = deviceTypes.get(o.device());
         for (ThresholdRule rule : options.rules().forType(type)) {
-            if (!rule.metric().equals(o.metric())) {
-                continue;
+            if (rule.metric().equals(o.metric())) {
+                ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
+                signal(step, site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
+                        o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
             }
-            String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
-            ThresholdState s = detectors.get(detectorKey);
-            ThresholdDetector.Step step = ThresholdDetector.step(rule, s == null ? ThresholdState.NORMAL : s, o.value(), o.time());
-            detectors.put(detectorKey, step.state());
-            String key = o.device() + "/" + rule.type();
-            switch (step.signal()) {
-                case STARTED, HOLDS -> {
-                    setHolding(key, rule.id(), true);
-                    apply(key, lifecycle.holds(open.get(key), place(site),
-                            new Condition(key, rule.type(), rule.severityAt(o.value()), o.device(), o.metric(), o.value(), o.time(),
-                                    rule.describe(o.value()))), out);
+        }
+        for (AnomalyRule rule : options.rules().anomalyRulesFor(type)) {
+            if (rule.metric().equals(o.metric())) {
+                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+                AnomalyDetector anomaly = anomalies.get(detectorKey);
+                if (anomaly == null) {
+                    anomaly = rule.newDetector();
                 }
-                case ENDED -> {
-                    if (setHolding(key, rule.id(), false)) {
-                        apply(key, lifecycle.ends(open.get(key), o.time(), o.metric() + " back to normal"), out);
-                    }
+                double score = anomaly.score(o.time().toEpochMilli(), o.value());
+                anomalies.put(detectorKey, anomaly); // the same object on the heap; written back for RocksDB and the TTL
+                ThresholdDetector.Step step = threshold(detectorKey, rule.onAlarms(), anomaly.alarmed() ? 1 : 0, o);
+                signal(step, site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
+                        rule.severity(), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), score)), out);
+            }
+        }
+    }
+
+    private ThresholdDetector.Step threshold(String detectorKey, ThresholdRule rule, double value, Observation o) throws Exception {
+        ThresholdState s = detectors.get(detectorKey);
+        ThresholdDetector.Step step = ThresholdDetector.step(rule, s == null ? ThresholdState.NORMAL : s, value, o.time());
+        detectors.put(detectorKey, step.state());
+        return step;
+    }
+
+    /** What a rule's step means for its condition, and so for the condition's incident. */
+    private void signal(ThresholdDetector.Step step, String site, Observation o, String ruleId, Condition c,
+                        Collector<IncidentChange> out) throws Exception {
+        switch (step.signal()) {
+            case STARTED, HOLDS -> {
+                setHolding(c.key(), ruleId, true);
+                apply(c.key(), lifecycle.holds(open.get(c.key()), place(site), c), out);
+            }
+            case ENDED -> {
+                if (setHolding(c.key(), ruleId, false)) {
+                    apply(c.key(), lifecycle.ends(open.get(c.key()), o.time(), o.metric() + " back to normal"), out);
                 }
-                case RECOVERING, NONE -> {
-                    // a recovering value keeps the incident open without changing what it reports
-                }
+            }
+            case RECOVERING, NONE -> {
+                // a recovering value keeps the incident open without changing what it reports
             }
         }
     }

@@ -60,4 +60,38 @@ class DetectorRulesTest {
         assertThatThrownBy(() -> parse("loop:\n  - {id: r1, metric: speed, below: 2, type: TRAFFIC_JAM}"))
                 .hasMessageContaining("rule 'r1'");
     }
+
+    @Test
+    void anomalyRulesAreReadWithTheirDefaultsAndShrinkWhenCompressed() {
+        DetectorRules rules = parse("""
+                loop:
+                  - id: unusual-speed
+                    kind: anomaly
+                    metric: speed
+                  - id: rare-speed
+                    kind: anomaly
+                    metric: speed
+                    alarmLevel: 0.995
+                    severity: MEDIUM
+                    clearAfter: PT1H
+                """);
+        assertThat(rules.forType("loop")).isEmpty();
+        AnomalyRule first = rules.anomalyRulesFor("loop").get(0);
+        assertThat(first.alarmLevel()).isEqualTo(vn.ioc.streaming.anomaly.AnomalyDetector.ALARM);
+        assertThat(first.severity()).isEqualTo(vn.ioc.ingest.contract.Incident.Severity.LOW);
+        assertThat(first.clearAfter()).isEqualTo(java.time.Duration.ofMinutes(30));
+        AnomalyRule second = rules.anomalyRulesFor("loop").get(1);
+        assertThat(second.alarmLevel()).isEqualTo(0.995);
+        assertThat(rules.compressed(60).anomalyRulesFor("loop").get(1).clearAfter()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(DetectorRules.defaults().anomalyRulesFor("traffic-loop")).extracting(AnomalyRule::metric)
+                .containsExactly("speed", "occupancy");
+    }
+
+    @Test
+    void unknownKindOrAlarmLevelIsRejectedWithTheRule() {
+        assertThatThrownBy(() -> parse("loop:\n  - {id: x, kind: magic, metric: speed}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'x'").hasMessageContaining("'magic'");
+        assertThatThrownBy(() -> parse("loop:\n  - {id: y, kind: anomaly, metric: speed, alarmLevel: 1.5}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'y'").hasMessageContaining("1.5");
+    }
 }

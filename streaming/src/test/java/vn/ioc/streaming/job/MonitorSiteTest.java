@@ -183,17 +183,49 @@ class MonitorSiteTest {
     }
 
     @Test
+    void anUnusualSpeedOpensAnAnomalyIncidentThatClearsWhenTheAlarmsStop() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        java.util.Random noise = new java.util.Random(3);
+        int jumpAt = 1500;
+        double[] kmh = new double[jumpAt + 40];
+        for (int i = 0; i < kmh.length; i++) {
+            // a free-flowing road with its daily rhythm; from jumpAt on, sixty km/h faster (a detector fault, no jam)
+            kmh[i] = 70 + 8 * Math.sin(2 * Math.PI * i / 288.0) + noise.nextGaussian() + (i >= jumpAt ? 60 : 0);
+        }
+        Instant start = T0.plusSeconds(60);
+        speeds(start, kmh);
+        harness.processWatermark(start.plus(SAMPLE.multipliedBy(kmh.length + 20)).toEpochMilli());
+
+        List<IncidentChange> anomalies = changes().stream().filter(c -> c.incident().type() == Incident.Type.ANOMALY).toList();
+        assertThat(anomalies).isNotEmpty();
+        IncidentChange opened = anomalies.get(0);
+        assertThat(opened.action()).isEqualTo("opened");
+        assertThat(opened.incident().openedAt()).isEqualTo(start.plus(SAMPLE.multipliedBy(jumpAt)));
+        assertThat(opened.incident().summary()).startsWith("unusual speed: ");
+        assertThat(opened.incident().severity()).isEqualTo(Incident.Severity.LOW);
+        // the higher speeds go on, but they are no longer new: no alarm, and the incident clears 30 minutes on
+        IncidentChange last = anomalies.get(anomalies.size() - 1);
+        assertThat(last.action()).isEqualTo("cleared");
+        assertThat(last.incident().id()).isEqualTo(opened.incident().id());
+        assertThat(changes()).noneMatch(c -> c.incident().type() == Incident.Type.CONGESTION);
+    }
+
+    @Test
     void aDeviceThatStopsReportingHasItsStateDroppedAfterTheTimeToLive() throws Exception {
         harness.setStateTtlProcessingTime(T0.toEpochMilli());
         feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
         speeds(T0.plusSeconds(60), 70, 72, 71);
         harness.processWatermark(T0.plus(Duration.ofHours(1)).toEpochMilli());
-        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(1); // the loop's speed rule, the only one fed
+        // the loop's two speed rules (threshold, anomaly), the only metric fed, and the speed's anomaly detector
+        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(2);
+        assertThat(entries(MonitorSite.anomaliesState(TTL))).isEqualTo(1);
 
         harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(6)).toEpochMilli());
-        assertThat(entries(MonitorSite.detectorsState(TTL))).as("six days on").isEqualTo(1);
+        assertThat(entries(MonitorSite.detectorsState(TTL))).as("six days on").isEqualTo(2);
+        assertThat(entries(MonitorSite.anomaliesState(TTL))).as("six days on").isEqualTo(1);
         harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(8)).toEpochMilli());
         assertThat(entries(MonitorSite.detectorsState(TTL))).as("eight days on").isZero();
+        assertThat(entries(MonitorSite.anomaliesState(TTL))).as("eight days on").isZero();
         assertThat(entries(MonitorSite.deviceTypesState(TTL))).isZero();
     }
 
@@ -207,7 +239,8 @@ class MonitorSiteTest {
             speeds(t.plusSeconds(60), 70);
             harness.processWatermark(t.plus(Duration.ofHours(1)).toEpochMilli());
         }
-        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(1);
+        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(2);
+        assertThat(entries(MonitorSite.anomaliesState(TTL))).isEqualTo(1);
         assertThat(entries(MonitorSite.deviceTypesState(TTL))).isEqualTo(1);
     }
 
