@@ -18,7 +18,7 @@ import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
- * The threshold and anomaly rules of each device type, read from YAML ({@code detector-rules.yaml} on
+ * The threshold, anomaly and flat-line rules of each device type, read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -27,10 +27,13 @@ public final class DetectorRules implements Serializable {
 
     private final Map<String, List<ThresholdRule>> byType;
     private final Map<String, List<AnomalyRule>> anomalyByType;
+    private final Map<String, List<FlatLineRule>> flatLineByType;
 
-    private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType) {
+    private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType,
+                          Map<String, List<FlatLineRule>> flatLineByType) {
         this.byType = byType;
         this.anomalyByType = anomalyByType;
+        this.flatLineByType = flatLineByType;
     }
 
     public static DetectorRules defaults() {
@@ -45,22 +48,41 @@ public final class DetectorRules implements Serializable {
         JsonNode root = new YAMLMapper().readTree(yaml);
         Map<String, List<ThresholdRule>> byType = new LinkedHashMap<>();
         Map<String, List<AnomalyRule>> anomalyByType = new LinkedHashMap<>();
+        Map<String, List<FlatLineRule>> flatLineByType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
             List<ThresholdRule> rules = new ArrayList<>();
             List<AnomalyRule> anomalies = new ArrayList<>();
+            List<FlatLineRule> flatLines = new ArrayList<>();
             for (JsonNode r : type.getValue()) {
                 String kind = r.path("kind").asString("threshold");
                 switch (kind) {
                     case "threshold" -> rules.add(rule(type.getKey(), r));
                     case "anomaly" -> anomalies.add(anomalyRule(type.getKey(), r));
+                    case "flat-line" -> flatLines.add(flatLineRule(type.getKey(), r));
                     default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
-                            + "': expected 'kind' to be 'threshold' or 'anomaly' but was '" + kind + "'");
+                            + "': expected 'kind' to be 'threshold', 'anomaly' or 'flat-line' but was '" + kind + "'");
                 }
             }
             byType.put(type.getKey(), List.copyOf(rules));
             anomalyByType.put(type.getKey(), List.copyOf(anomalies));
+            flatLineByType.put(type.getKey(), List.copyOf(flatLines));
         }
-        return new DetectorRules(byType, anomalyByType);
+        return new DetectorRules(byType, anomalyByType, flatLineByType);
+    }
+
+    private static FlatLineRule flatLineRule(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty() || !r.hasNonNull("metric") || !r.has("for")) {
+            throw new IllegalArgumentException(where + "expected an 'id', a 'metric' and 'for' (how long unchanged is stuck)");
+        }
+        try {
+            return new FlatLineRule(id, r.path("metric").asString(), r.path("tolerance").asDouble(0), duration(r, "for", where),
+                    r.path("minVaryingShare").asDouble(0.5), r.path("minReadings").asInt(50), r.path("memory").asInt(500),
+                    r.path("unit").asString(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static AnomalyRule anomalyRule(String type, JsonNode r) {
@@ -117,6 +139,11 @@ public final class DetectorRules implements Serializable {
         return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
     }
 
+    /** The metrics of this device type watched for being stuck. */
+    public List<FlatLineRule> flatLineRulesFor(String deviceType) {
+        return deviceType == null ? List.of() : flatLineByType.getOrDefault(deviceType, List.of());
+    }
+
     /** The metrics of this device type watched by the anomaly detector. */
     public List<AnomalyRule> anomalyRulesFor(String deviceType) {
         return deviceType == null ? List.of() : anomalyByType.getOrDefault(deviceType, List.of());
@@ -131,6 +158,8 @@ public final class DetectorRules implements Serializable {
         byType.forEach((t, rules) -> out.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         Map<String, List<AnomalyRule>> anomalies = new LinkedHashMap<>();
         anomalyByType.forEach((t, rules) -> anomalies.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        return new DetectorRules(out, anomalies);
+        Map<String, List<FlatLineRule>> flatLines = new LinkedHashMap<>();
+        flatLineByType.forEach((t, rules) -> flatLines.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
+        return new DetectorRules(out, anomalies, flatLines);
     }
 }

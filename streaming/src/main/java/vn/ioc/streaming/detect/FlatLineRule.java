@@ -38,6 +38,12 @@ public record FlatLineRule(
         }
     }
 
+    /** Every duration divided by {@code speedup}: for recorded data replayed faster than real time. */
+    public FlatLineRule compressed(double speedup) {
+        return new FlatLineRule(id, metric, tolerance, Duration.ofNanos((long) (stuckFor.toNanos() / speedup)),
+                minVaryingShare, minReadings, memory, unit);
+    }
+
     public Incident.Type type() {
         return Incident.Type.ANOMALY;
     }

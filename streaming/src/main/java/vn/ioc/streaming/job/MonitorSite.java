@@ -39,6 +39,9 @@ import vn.ioc.ingest.geo.Ward;
 import vn.ioc.ingest.geo.WardMap;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 import vn.ioc.streaming.detect.AnomalyRule;
+import vn.ioc.streaming.detect.FlatLineDetector;
+import vn.ioc.streaming.detect.FlatLineRule;
+import vn.ioc.streaming.detect.FlatLineState;
 import vn.ioc.streaming.detect.ThresholdDetector;
 import vn.ioc.streaming.detect.ThresholdRule;
 import vn.ioc.streaming.detect.ThresholdState;
@@ -75,6 +78,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient MapState<String, String> deviceTypes;
     private transient MapState<String, ThresholdState> detectors;
     private transient MapState<String, AnomalyDetector> anomalies;
+    private transient MapState<String, FlatLineState> flatLines;
     private transient MapState<String, Incident> open;
     /** Per condition key: the rules currently holding it, comma-separated. */
     private transient MapState<String, String> holding;
@@ -100,6 +104,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         deviceTypes = rc.getMapState(deviceTypesState(options.stateTtl()));
         detectors = rc.getMapState(detectorsState(options.stateTtl()));
         anomalies = rc.getMapState(anomaliesState(options.stateTtl()));
+        flatLines = rc.getMapState(flatLinesState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
@@ -135,6 +140,13 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     static MapStateDescriptor<String, AnomalyDetector> anomaliesState(Duration ttl) {
         MapStateDescriptor<String, AnomalyDetector> d = new MapStateDescriptor<>("anomaly-detectors",
                 org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE, AnomalyDetectorSerializer.INSTANCE);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
+    static MapStateDescriptor<String, FlatLineState> flatLinesState(Duration ttl) {
+        MapStateDescriptor<String, FlatLineState> d = new MapStateDescriptor<>("flat-lines", Types.STRING,
+                TypeInformation.of(FlatLineState.class));
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
         return d;
     }
@@ -184,8 +196,20 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         for (ThresholdRule rule : options.rules().forType(type)) {
             if (rule.metric().equals(o.metric())) {
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
-                signal(step, site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
+                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
                         o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+            }
+        }
+        for (FlatLineRule rule : options.rules().flatLineRulesFor(type)) {
+            if (rule.metric().equals(o.metric())) {
+                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+                FlatLineState s = flatLines.get(detectorKey);
+                FlatLineDetector.Step step = FlatLineDetector.step(rule, s == null ? FlatLineState.EMPTY : s, o.value(), o.time());
+                flatLines.put(detectorKey, step.state());
+                // a stuck sensor is its own condition, apart from unusual values of the same device
+                signal(step.signal(), site, o, rule.id(),
+                        new Condition(o.device() + "/" + o.metric() + "/stuck", rule.type(), rule.severity(), o.device(), o.metric(),
+                                o.value(), o.time(), rule.describe(step.state())), out);
             }
         }
         for (AnomalyRule rule : options.rules().anomalyRulesFor(type)) {
@@ -198,7 +222,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 double score = anomaly.score(o.time().toEpochMilli(), o.value());
                 anomalies.put(detectorKey, anomaly); // the same object on the heap; written back for RocksDB and the TTL
                 ThresholdDetector.Step step = threshold(detectorKey, rule.onAlarms(), anomaly.alarmed() ? 1 : 0, o);
-                signal(step, site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
+                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
                         rule.severity(), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), score)), out);
             }
         }
@@ -212,9 +236,9 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     }
 
     /** What a rule's step means for its condition, and so for the condition's incident. */
-    private void signal(ThresholdDetector.Step step, String site, Observation o, String ruleId, Condition c,
+    private void signal(ThresholdDetector.Signal signal, String site, Observation o, String ruleId, Condition c,
                         Collector<IncidentChange> out) throws Exception {
-        switch (step.signal()) {
+        switch (signal) {
             case STARTED, HOLDS -> {
                 setHolding(c.key(), ruleId, true);
                 apply(c.key(), lifecycle.holds(open.get(c.key()), place(site), c), out);

@@ -94,4 +94,15 @@ class DetectorRulesTest {
         assertThatThrownBy(() -> parse("loop:\n  - {id: y, kind: anomaly, metric: speed, alarmLevel: 1.5}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'y'").hasMessageContaining("1.5");
     }
+
+    @Test
+    void flatLineRulesNeedHowLongAndShrinkWhenCompressed() {
+        DetectorRules rules = parse("loop:\n  - {id: stuck, kind: flat-line, metric: speed, for: PT4H, tolerance: 0.5}\n");
+        FlatLineRule r = rules.flatLineRulesFor("loop").get(0);
+        assertThat(r.tolerance()).isEqualTo(0.5);
+        assertThat(r.minReadings()).isEqualTo(50);
+        assertThat(rules.compressed(240).flatLineRulesFor("loop").get(0).stuckFor()).isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> parse("loop:\n  - {id: stuck, kind: flat-line, metric: speed}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'stuck'").hasMessageContaining("'for'");
+    }
 }

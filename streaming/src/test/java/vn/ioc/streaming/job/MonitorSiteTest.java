@@ -211,14 +211,41 @@ class MonitorSiteTest {
     }
 
     @Test
+    void aSpeedThatStopsChangingIsAStuckSensorUntilItMovesAgain() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        java.util.Random noise = new java.util.Random(5);
+        int stuckFrom = 120;
+        int movesAt = stuckFrom + 60; // five hours later
+        double[] kmh = new double[movesAt + 5];
+        for (int i = 0; i < kmh.length; i++) {
+            kmh[i] = i >= stuckFrom && i < movesAt ? 57 : Math.round(70 + 3 * noise.nextGaussian());
+        }
+        Instant start = T0.plusSeconds(60);
+        speeds(start, kmh);
+        harness.processWatermark(start.plus(SAMPLE.multipliedBy(kmh.length)).toEpochMilli());
+
+        List<IncidentChange> stuck = changes().stream().filter(c -> c.incident().summary().contains("stuck")).toList();
+        assertThat(stuck).isNotEmpty();
+        assertThat(stuck.get(0).action()).isEqualTo("opened");
+        // four hours after the first 57 (the configured 'for'), at the reading that completes them
+        assertThat(stuck.get(0).incident().openedAt()).isEqualTo(start.plus(SAMPLE.multipliedBy(stuckFrom + 48)));
+        assertThat(stuck.get(0).incident().type()).isEqualTo(Incident.Type.ANOMALY);
+        assertThat(stuck.get(0).incident().summary()).startsWith("speed stuck at 57 km/h since ");
+        IncidentChange last = stuck.get(stuck.size() - 1);
+        assertThat(last.action()).isEqualTo("cleared");
+        assertThat(last.incident().closedAt()).isEqualTo(start.plus(SAMPLE.multipliedBy(movesAt)));
+    }
+
+    @Test
     void aDeviceThatStopsReportingHasItsStateDroppedAfterTheTimeToLive() throws Exception {
         harness.setStateTtlProcessingTime(T0.toEpochMilli());
         feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
         speeds(T0.plusSeconds(60), 70, 72, 71);
         harness.processWatermark(T0.plus(Duration.ofHours(1)).toEpochMilli());
-        // the loop's two speed rules (threshold, anomaly), the only metric fed, and the speed's anomaly detector
+        // the loop's speed rules (threshold, anomaly alarms), the only metric fed, its anomaly detector and flat-line watch
         assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(2);
         assertThat(entries(MonitorSite.anomaliesState(TTL))).isEqualTo(1);
+        assertThat(entries(MonitorSite.flatLinesState(TTL))).isEqualTo(1);
 
         harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(6)).toEpochMilli());
         assertThat(entries(MonitorSite.detectorsState(TTL))).as("six days on").isEqualTo(2);
@@ -226,6 +253,7 @@ class MonitorSiteTest {
         harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(8)).toEpochMilli());
         assertThat(entries(MonitorSite.detectorsState(TTL))).as("eight days on").isZero();
         assertThat(entries(MonitorSite.anomaliesState(TTL))).as("eight days on").isZero();
+        assertThat(entries(MonitorSite.flatLinesState(TTL))).as("eight days on").isZero();
         assertThat(entries(MonitorSite.deviceTypesState(TTL))).isZero();
     }
 
