@@ -18,7 +18,7 @@ import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
- * The threshold, anomaly and flat-line rules of each device type, read from YAML ({@code detector-rules.yaml} on
+ * The threshold, anomaly, flat-line and missing-data rules of each device type, read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -28,12 +28,14 @@ public final class DetectorRules implements Serializable {
     private final Map<String, List<ThresholdRule>> byType;
     private final Map<String, List<AnomalyRule>> anomalyByType;
     private final Map<String, List<FlatLineRule>> flatLineByType;
+    private final Map<String, List<MissingDataWatch>> missingByType;
 
     private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType,
-                          Map<String, List<FlatLineRule>> flatLineByType) {
+                          Map<String, List<FlatLineRule>> flatLineByType, Map<String, List<MissingDataWatch>> missingByType) {
         this.byType = byType;
         this.anomalyByType = anomalyByType;
         this.flatLineByType = flatLineByType;
+        this.missingByType = missingByType;
     }
 
     public static DetectorRules defaults() {
@@ -49,7 +51,9 @@ public final class DetectorRules implements Serializable {
         Map<String, List<ThresholdRule>> byType = new LinkedHashMap<>();
         Map<String, List<AnomalyRule>> anomalyByType = new LinkedHashMap<>();
         Map<String, List<FlatLineRule>> flatLineByType = new LinkedHashMap<>();
+        Map<String, List<MissingDataWatch>> missingByType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
+            List<MissingDataWatch> missing = new ArrayList<>();
             List<ThresholdRule> rules = new ArrayList<>();
             List<AnomalyRule> anomalies = new ArrayList<>();
             List<FlatLineRule> flatLines = new ArrayList<>();
@@ -59,15 +63,34 @@ public final class DetectorRules implements Serializable {
                     case "threshold" -> rules.add(rule(type.getKey(), r));
                     case "anomaly" -> anomalies.add(anomalyRule(type.getKey(), r));
                     case "flat-line" -> flatLines.add(flatLineRule(type.getKey(), r));
+                    case "missing-data" -> missing.add(missingData(type.getKey(), r));
                     default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
-                            + "': expected 'kind' to be 'threshold', 'anomaly' or 'flat-line' but was '" + kind + "'");
+                            + "': expected 'kind' to be 'threshold', 'anomaly', 'flat-line' or 'missing-data' but was '" + kind + "'");
                 }
             }
             byType.put(type.getKey(), List.copyOf(rules));
             anomalyByType.put(type.getKey(), List.copyOf(anomalies));
             flatLineByType.put(type.getKey(), List.copyOf(flatLines));
+            missingByType.put(type.getKey(), List.copyOf(missing));
         }
-        return new DetectorRules(byType, anomalyByType, flatLineByType);
+        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType);
+    }
+
+    private static MissingDataWatch missingData(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty() || !r.hasNonNull("metric")) {
+            throw new IllegalArgumentException(where + "expected an 'id' and a 'metric'");
+        }
+        try {
+            return new MissingDataWatch(r.path("metric").asString(), new MissingDataRule(id, r.path("factor").asDouble(3),
+                    r.has("minInterval") ? duration(r, "minInterval", where) : Duration.ofSeconds(10),
+                    r.has("maxInterval") ? duration(r, "maxInterval", where) : Duration.ofHours(6),
+                    r.path("learningRate").asDouble(0.05), r.path("minReadings").asInt(10),
+                    Incident.Severity.valueOf(r.path("severity").asString("MEDIUM"))));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static FlatLineRule flatLineRule(String type, JsonNode r) {
@@ -139,6 +162,11 @@ public final class DetectorRules implements Serializable {
         return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
     }
 
+    /** The metrics of this device type watched for readings that stop coming. */
+    public List<MissingDataWatch> missingDataFor(String deviceType) {
+        return deviceType == null ? List.of() : missingByType.getOrDefault(deviceType, List.of());
+    }
+
     /** The metrics of this device type watched for being stuck. */
     public List<FlatLineRule> flatLineRulesFor(String deviceType) {
         return deviceType == null ? List.of() : flatLineByType.getOrDefault(deviceType, List.of());
@@ -160,6 +188,8 @@ public final class DetectorRules implements Serializable {
         anomalyByType.forEach((t, rules) -> anomalies.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         Map<String, List<FlatLineRule>> flatLines = new LinkedHashMap<>();
         flatLineByType.forEach((t, rules) -> flatLines.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        return new DetectorRules(out, anomalies, flatLines);
+        Map<String, List<MissingDataWatch>> missing = new LinkedHashMap<>();
+        missingByType.forEach((t, rules) -> missing.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
+        return new DetectorRules(out, anomalies, flatLines, missing);
     }
 }

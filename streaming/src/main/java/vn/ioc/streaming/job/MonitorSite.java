@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -40,6 +41,10 @@ import vn.ioc.ingest.geo.WardMap;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 import vn.ioc.streaming.detect.AnomalyRule;
 import vn.ioc.streaming.detect.FlatLineDetector;
+import vn.ioc.streaming.detect.MissingDataDetector;
+import vn.ioc.streaming.detect.MissingDataRule;
+import vn.ioc.streaming.detect.MissingDataState;
+import vn.ioc.streaming.detect.MissingDataWatch;
 import vn.ioc.streaming.detect.FlatLineRule;
 import vn.ioc.streaming.detect.FlatLineState;
 import vn.ioc.streaming.detect.ThresholdDetector;
@@ -79,6 +84,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient MapState<String, ThresholdState> detectors;
     private transient MapState<String, AnomalyDetector> anomalies;
     private transient MapState<String, FlatLineState> flatLines;
+    /** Per device/metric/rule: whether readings still come, learned from their spacing. */
+    private transient MapState<String, MissingDataState> silences;
     private transient MapState<String, Incident> open;
     /** Per condition key: the rules currently holding it, comma-separated. */
     private transient MapState<String, String> holding;
@@ -88,6 +95,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient ValueState<Long> lastSeenWritten;
 
     private transient IncidentLifecycle lifecycle;
+    /** The timer service of the call under way, for detectors that ask to be woken. */
+    private transient org.apache.flink.streaming.api.TimerService timers;
     private transient WardMap wards;
     private transient SiteStatusCodec statusCodec;
     private transient CameraEventCodec eventCodec;
@@ -105,6 +114,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         detectors = rc.getMapState(detectorsState(options.stateTtl()));
         anomalies = rc.getMapState(anomaliesState(options.stateTtl()));
         flatLines = rc.getMapState(flatLinesState(options.stateTtl()));
+        silences = rc.getMapState(silencesState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
@@ -151,6 +161,13 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         return d;
     }
 
+    static MapStateDescriptor<String, MissingDataState> silencesState(Duration ttl) {
+        MapStateDescriptor<String, MissingDataState> d = new MapStateDescriptor<>("missing-data", Types.STRING,
+                TypeInformation.of(MissingDataState.class));
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
     static MapStateDescriptor<String, String> holdingState(Duration ttl) {
         MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
@@ -186,9 +203,11 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         }
         pending.update(later);
         due.sort(Comparator.comparingLong(SiteInput::eventTime));
+        timers = ctx.timerService();
         for (SiteInput i : due) {
             detect(i.observation(), ctx.getCurrentKey(), out);
         }
+        checkSilences(timestamp, ctx.getCurrentKey(), out);
     }
 
     private void detect(Observation o, String site, Collector<IncidentChange> out) throws Exception {
@@ -198,6 +217,19 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
                 signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
                         o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+            }
+        }
+        for (MissingDataWatch watch : options.rules().missingDataFor(type)) {
+            if (watch.metric().equals(o.metric())) {
+                String detectorKey = o.device() + "/" + o.metric() + "/" + watch.rule().id();
+                MissingDataState s = silences.get(detectorKey);
+                MissingDataDetector.Step step = MissingDataDetector.step(watch.rule(), s == null ? MissingDataState.EMPTY : s, o.time());
+                silences.put(detectorKey, step.state());
+                signal(step.signal(), site, o, watch.rule().id(), missingCondition(o.device(), o.metric(), watch.rule(), step.state(), o.time()), out);
+                Instant due = MissingDataDetector.dueAt(watch.rule(), step.state());
+                if (due != null) {
+                    timers.registerEventTimeTimer(due.toEpochMilli() + 1); // silent strictly after it is due
+                }
             }
         }
         for (FlatLineRule rule : options.rules().flatLineRulesFor(type)) {
@@ -224,6 +256,37 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 ThresholdDetector.Step step = threshold(detectorKey, rule.onAlarms(), anomaly.alarmed() ? 1 : 0, o);
                 signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
                         rule.severity(), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), score)), out);
+            }
+        }
+    }
+
+    private static Condition missingCondition(String device, String metric, MissingDataRule rule, MissingDataState s, Instant at) {
+        return new Condition(device + "/" + metric + "/missing", rule.type(), rule.severity(), device, metric, null, at,
+                "no " + metric + " from " + device + ": " + rule.describe(s));
+    }
+
+    /** Event time reached {@code now}: the watched series that have gone silent by then. */
+    private void checkSilences(long now, String site, Collector<IncidentChange> out) throws Exception {
+        List<Map.Entry<String, MissingDataState>> entries = new ArrayList<>();
+        for (Map.Entry<String, MissingDataState> e : silences.entries()) {
+            entries.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, MissingDataState> e : entries) {
+            String[] parts = e.getKey().split("/", 3); // device/metric/rule
+            if (parts.length < 3) {
+                continue;
+            }
+            for (MissingDataWatch watch : options.rules().missingDataFor(deviceTypes.get(parts[0]))) {
+                if (!watch.metric().equals(parts[1]) || !watch.rule().id().equals(parts[2])) {
+                    continue;
+                }
+                MissingDataDetector.Step step = MissingDataDetector.check(watch.rule(), e.getValue(), Instant.ofEpochMilli(now));
+                if (step.signal() == ThresholdDetector.Signal.STARTED) {
+                    silences.put(e.getKey(), step.state());
+                    Condition c = missingCondition(parts[0], parts[1], watch.rule(), step.state(), Instant.ofEpochMilli(now));
+                    setHolding(c.key(), watch.rule().id(), true);
+                    apply(c.key(), lifecycle.holds(open.get(c.key()), place(site), c), out);
+                }
             }
         }
     }

@@ -105,4 +105,16 @@ class DetectorRulesTest {
         assertThatThrownBy(() -> parse("loop:\n  - {id: stuck, kind: flat-line, metric: speed}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'stuck'").hasMessageContaining("'for'");
     }
+
+    @Test
+    void missingDataRulesAreReadPerMetricAndShrinkWhenCompressed() {
+        DetectorRules rules = parse("loop:\n  - {id: quiet, kind: missing-data, metric: speed, minInterval: PT1M}\n");
+        MissingDataWatch w = rules.missingDataFor("loop").get(0);
+        assertThat(w.metric()).isEqualTo("speed");
+        assertThat(w.rule().factor()).isEqualTo(3);
+        assertThat(w.rule().maxInterval()).isEqualTo(Duration.ofHours(6));
+        assertThat(rules.compressed(60).missingDataFor("loop").get(0).rule().minInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> parse("loop:\n  - {id: quiet, kind: missing-data, metric: speed, factor: 1}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'quiet'").hasMessageContaining("factor");
+    }
 }

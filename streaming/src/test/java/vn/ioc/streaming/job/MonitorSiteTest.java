@@ -237,6 +237,37 @@ class MonitorSiteTest {
     }
 
     @Test
+    void aMetricWhoseReadingsStopIsMissingDataUntilTheyComeAgain() throws Exception {
+        harness.close();
+        DetectorRules rules = DetectorRules.load(new java.io.ByteArrayInputStream("""
+                traffic-loop:
+                  - {id: speed-missing, kind: missing-data, metric: speed, factor: 3}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MonitorSite(
+                new DetectionOptions(rules, Duration.ofSeconds(30), Duration.ofMinutes(1), SILENCE, Duration.ofMinutes(5),
+                        Duration.ofSeconds(30)))), SiteInput::site, Types.STRING);
+        harness.open();
+        harness.setProcessingTime(T0.toEpochMilli());
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        Instant start = T0.plusSeconds(60);
+        speeds(start, new double[20]); // every five minutes for 100 minutes: the usual spacing is learned
+        Instant last = start.plus(SAMPLE.multipliedBy(19));
+        harness.processWatermark(last.plus(Duration.ofMinutes(14)).toEpochMilli());
+        assertThat(changes()).as("14 minutes of silence: less than three intervals").isEmpty();
+        harness.processWatermark(last.plus(Duration.ofMinutes(40)).toEpochMilli());
+        assertThat(changes()).extracting(IncidentChange::action).containsExactly("opened");
+        Incident missing = changes().get(0).incident();
+        assertThat(missing.type()).isEqualTo(Incident.Type.DEVICE_OFFLINE);
+        assertThat(missing.openedAt()).isEqualTo(last.plus(SAMPLE.multipliedBy(3)).plusMillis(1));
+        assertThat(missing.summary()).startsWith("no speed from loop-1: no reading since " + last);
+
+        feed(EdgeMessages.speed(SITE, 99, 60, last.plus(Duration.ofMinutes(45))));
+        harness.processWatermark(last.plus(Duration.ofMinutes(50)).toEpochMilli());
+        assertThat(changes()).extracting(IncidentChange::action).containsExactly("opened", "cleared");
+        assertThat(changes().get(1).incident().closedAt()).isEqualTo(last.plus(Duration.ofMinutes(45)));
+    }
+
+    @Test
     void aDeviceThatStopsReportingHasItsStateDroppedAfterTheTimeToLive() throws Exception {
         harness.setStateTtlProcessingTime(T0.toEpochMilli());
         feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
