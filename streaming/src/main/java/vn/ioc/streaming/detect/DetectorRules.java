@@ -18,7 +18,7 @@ import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
- * The threshold, anomaly, flat-line and missing-data rules of each device type, read from YAML ({@code detector-rules.yaml} on
+ * The threshold, anomaly, flat-line, missing-data and flood rules of each device type, read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -29,13 +29,16 @@ public final class DetectorRules implements Serializable {
     private final Map<String, List<AnomalyRule>> anomalyByType;
     private final Map<String, List<FlatLineRule>> flatLineByType;
     private final Map<String, List<MissingDataWatch>> missingByType;
+    private final Map<String, List<FloodRule>> floodByType;
 
     private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType,
-                          Map<String, List<FlatLineRule>> flatLineByType, Map<String, List<MissingDataWatch>> missingByType) {
+                          Map<String, List<FlatLineRule>> flatLineByType, Map<String, List<MissingDataWatch>> missingByType,
+                          Map<String, List<FloodRule>> floodByType) {
         this.byType = byType;
         this.anomalyByType = anomalyByType;
         this.flatLineByType = flatLineByType;
         this.missingByType = missingByType;
+        this.floodByType = floodByType;
     }
 
     public static DetectorRules defaults() {
@@ -52,8 +55,10 @@ public final class DetectorRules implements Serializable {
         Map<String, List<AnomalyRule>> anomalyByType = new LinkedHashMap<>();
         Map<String, List<FlatLineRule>> flatLineByType = new LinkedHashMap<>();
         Map<String, List<MissingDataWatch>> missingByType = new LinkedHashMap<>();
+        Map<String, List<FloodRule>> floodByType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
             List<MissingDataWatch> missing = new ArrayList<>();
+            List<FloodRule> floods = new ArrayList<>();
             List<ThresholdRule> rules = new ArrayList<>();
             List<AnomalyRule> anomalies = new ArrayList<>();
             List<FlatLineRule> flatLines = new ArrayList<>();
@@ -64,16 +69,38 @@ public final class DetectorRules implements Serializable {
                     case "anomaly" -> anomalies.add(anomalyRule(type.getKey(), r));
                     case "flat-line" -> flatLines.add(flatLineRule(type.getKey(), r));
                     case "missing-data" -> missing.add(missingData(type.getKey(), r));
+                    case "flood" -> floods.add(flood(type.getKey(), r));
                     default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
-                            + "': expected 'kind' to be 'threshold', 'anomaly', 'flat-line' or 'missing-data' but was '" + kind + "'");
+                            + "': expected 'kind' to be 'threshold', 'anomaly', 'flat-line', 'missing-data' or 'flood' but was '"
+                            + kind + "'");
                 }
             }
             byType.put(type.getKey(), List.copyOf(rules));
             anomalyByType.put(type.getKey(), List.copyOf(anomalies));
             flatLineByType.put(type.getKey(), List.copyOf(flatLines));
             missingByType.put(type.getKey(), List.copyOf(missing));
+            floodByType.put(type.getKey(), List.copyOf(floods));
         }
-        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType);
+        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType);
+    }
+
+    private static FloodRule flood(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        for (String key : new String[] {"metric", "unit", "level1", "level2", "level3", "risePerHour"}) {
+            if (!r.hasNonNull(key)) {
+                throw new IllegalArgumentException(where + "expected 'metric', 'unit', the alarm levels 'level1', 'level2', 'level3' and"
+                        + " 'risePerHour' but '" + key + "' is missing");
+            }
+        }
+        try {
+            return new FloodRule(id, r.path("metric").asString(), r.path("unit").asString(), r.path("level1").asDouble(),
+                    r.path("level2").asDouble(), r.path("level3").asDouble(), r.path("clearMargin").asDouble(0),
+                    r.path("risePerHour").asDouble(), r.has("riseWindow") ? duration(r, "riseWindow", where) : Duration.ofHours(1),
+                    r.path("maxReadings").asInt(120), r.has("clearAfter") ? duration(r, "clearAfter", where) : Duration.ofHours(1));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static MissingDataWatch missingData(String type, JsonNode r) {
@@ -162,6 +189,11 @@ public final class DetectorRules implements Serializable {
         return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
     }
 
+    /** The water levels of this device type watched against flood alarm levels. */
+    public List<FloodRule> floodRulesFor(String deviceType) {
+        return deviceType == null ? List.of() : floodByType.getOrDefault(deviceType, List.of());
+    }
+
     /** The metrics of this device type watched for readings that stop coming. */
     public List<MissingDataWatch> missingDataFor(String deviceType) {
         return deviceType == null ? List.of() : missingByType.getOrDefault(deviceType, List.of());
@@ -190,6 +222,8 @@ public final class DetectorRules implements Serializable {
         flatLineByType.forEach((t, rules) -> flatLines.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         Map<String, List<MissingDataWatch>> missing = new LinkedHashMap<>();
         missingByType.forEach((t, rules) -> missing.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        return new DetectorRules(out, anomalies, flatLines, missing);
+        Map<String, List<FloodRule>> floods = new LinkedHashMap<>();
+        floodByType.forEach((t, rules) -> floods.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
+        return new DetectorRules(out, anomalies, flatLines, missing, floods);
     }
 }

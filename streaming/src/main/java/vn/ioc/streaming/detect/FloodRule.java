@@ -66,6 +66,13 @@ public record FloodRule(
     }
 
     /** The severity of a level, rising or not; null when it is no flood. */
+    /** Durations divided by {@code speedup}, rates multiplied by it: for recorded data replayed faster than real time. */
+    public FloodRule compressed(double speedup) {
+        return new FloodRule(id, metric, unit, level1, level2, level3, clearMargin, risePerHour * speedup,
+                Duration.ofNanos((long) (riseWindow.toNanos() / speedup)), maxReadings,
+                Duration.ofNanos((long) (clearAfter.toNanos() / speedup)));
+    }
+
     public Incident.Severity severityAt(double level, boolean rising) {
         Incident.Severity s = level >= level3 ? Incident.Severity.CRITICAL
                 : level >= level2 ? Incident.Severity.HIGH

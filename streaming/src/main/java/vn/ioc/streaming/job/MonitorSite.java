@@ -41,6 +41,9 @@ import vn.ioc.ingest.geo.WardMap;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 import vn.ioc.streaming.detect.AnomalyRule;
 import vn.ioc.streaming.detect.FlatLineDetector;
+import vn.ioc.streaming.detect.FloodDetector;
+import vn.ioc.streaming.detect.FloodRule;
+import vn.ioc.streaming.detect.FloodState;
 import vn.ioc.streaming.detect.MissingDataDetector;
 import vn.ioc.streaming.detect.MissingDataRule;
 import vn.ioc.streaming.detect.MissingDataState;
@@ -84,6 +87,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient MapState<String, ThresholdState> detectors;
     private transient MapState<String, AnomalyDetector> anomalies;
     private transient MapState<String, FlatLineState> flatLines;
+    private transient MapState<String, FloodState> floods;
     /** Per device/metric/rule: whether readings still come, learned from their spacing. */
     private transient MapState<String, MissingDataState> silences;
     private transient MapState<String, Incident> open;
@@ -115,6 +119,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         anomalies = rc.getMapState(anomaliesState(options.stateTtl()));
         flatLines = rc.getMapState(flatLinesState(options.stateTtl()));
         silences = rc.getMapState(silencesState(options.stateTtl()));
+        floods = rc.getMapState(floodsState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
@@ -168,6 +173,16 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         return d;
     }
 
+    /** A gauge's flood state; its recent readings are a list, so its Flink type is spelled out (no generic types). */
+    static MapStateDescriptor<String, FloodState> floodsState(Duration ttl) {
+        TypeInformation<FloodState> type = Types.POJO(FloodState.class, Map.of(
+                "phase", Types.ENUM(FloodState.Phase.class), "severity", Types.ENUM(Incident.Severity.class),
+                "since", Types.LONG, "lastAt", Types.LONG, "readings", Types.LIST(Types.POJO(FloodState.Reading.class))));
+        MapStateDescriptor<String, FloodState> d = new MapStateDescriptor<>("floods", Types.STRING, type);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
     static MapStateDescriptor<String, String> holdingState(Duration ttl) {
         MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
@@ -217,6 +232,24 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
                 signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
                         o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+            }
+        }
+        for (FloodRule rule : options.rules().floodRulesFor(type)) {
+            if (rule.metric().equals(o.metric())) {
+                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+                FloodState s = floods.get(detectorKey);
+                FloodDetector.Step step = FloodDetector.step(rule, s == null ? FloodState.NORMAL : s, o.value(), o.time());
+                floods.put(detectorKey, step.state());
+                ThresholdDetector.Signal signal = switch (step.signal()) {
+                    case STARTED -> ThresholdDetector.Signal.STARTED;
+                    case RAISED, LOWERED, HOLDS -> ThresholdDetector.Signal.HOLDS;
+                    case RECOVERING -> ThresholdDetector.Signal.RECOVERING;
+                    case ENDED -> ThresholdDetector.Signal.ENDED;
+                    case NONE -> ThresholdDetector.Signal.NONE;
+                };
+                Incident.Severity severity = step.state().severity() != null ? step.state().severity() : Incident.Severity.LOW;
+                signal(signal, site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.FLOODING, Incident.Type.FLOODING,
+                        severity, o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), step.risePerHour())), out);
             }
         }
         for (MissingDataWatch watch : options.rules().missingDataFor(type)) {

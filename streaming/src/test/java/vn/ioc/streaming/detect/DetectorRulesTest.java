@@ -117,4 +117,13 @@ class DetectorRulesTest {
         assertThatThrownBy(() -> parse("loop:\n  - {id: quiet, kind: missing-data, metric: speed, factor: 1}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'quiet'").hasMessageContaining("factor");
     }
+
+    @Test
+    void floodRulesNeedTheirLevelsAndTheShippedOneIsTheHuongAtKimLong() {
+        FloodRule shipped = DetectorRules.defaults().floodRulesFor("river-gauge").get(0);
+        assertThat(shipped).isEqualTo(FloodRule.huongAtKimLong());
+        assertThat(DetectorRules.defaults().compressed(60).floodRulesFor("river-gauge").get(0).risePerHour()).isEqualTo(18.0);
+        assertThatThrownBy(() -> parse("g:\n  - {id: f, kind: flood, metric: level, unit: m, level1: 1, level2: 2, risePerHour: 0.3}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'f'").hasMessageContaining("'level3'");
+    }
 }

@@ -268,6 +268,77 @@ class MonitorSiteTest {
     }
 
     @Test
+    void aRisingRiverIsAFloodWhoseSeverityFollowsTheAlarmLevelsAndSurvivesARestore() throws Exception {
+        DetectorRules rules = DetectorRules.load(new java.io.ByteArrayInputStream("""
+                river-gauge:
+                  - {id: huong, kind: flood, metric: water_level, unit: m, level1: 1.0, level2: 2.0, level3: 3.5,
+                     clearMargin: 0.1, risePerHour: 0.3, riseWindow: PT1H, clearAfter: PT1H}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var options = new DetectionOptions(rules, Duration.ofSeconds(30), Duration.ofMinutes(1), SILENCE, Duration.ofMinutes(5),
+                Duration.ofSeconds(30));
+        harness.close();
+        harness = gaugeHarness(options, null);
+        var gauge = new vn.ioc.ingest.contract.SiteStatus.Device("gauge-1", vn.ioc.ingest.contract.SiteStatus.Kind.SENSOR,
+                "river-gauge", false);
+        feed(new vn.ioc.ingest.source.MqttRecord(vn.ioc.ingest.contract.Topics.status(SITE),
+                new vn.ioc.ingest.contract.SiteStatusCodec().encode(vn.ioc.ingest.contract.SiteStatus.birth(SITE, SITE, T0,
+                        "Kim Long", 16.467, 107.560, List.of(gauge))), T0.toEpochMilli()));
+        // a quarter-hourly level: steady at 0.5 m for a day, up 0.2 m an hour to 2.5 m, then down 0.2 m an hour
+        List<Double> levels = new java.util.ArrayList<>();
+        for (int i = 0; i < 96; i++) {
+            levels.add(0.5);
+        }
+        for (double l = 0.55; l <= 2.5; l += 0.05) {
+            levels.add(l);
+        }
+        for (double l = 2.45; l >= 0.5; l -= 0.05) {
+            levels.add(l);
+        }
+        for (int i = 0; i < 12; i++) {
+            levels.add(0.5);
+        }
+        Instant start = T0.plusSeconds(60);
+        Duration quarter = Duration.ofMinutes(15);
+        int half = 96 + 36; // restored at 2.35 m, with the flood under way
+        String[] openedId = new String[1];
+        for (int i = 0; i < levels.size(); i++) {
+            if (i == half) {
+                harness.processWatermark(start.plus(quarter.multipliedBy(i)).toEpochMilli());
+                var snapshot = harness.snapshot(1, start.plus(quarter.multipliedBy(i)).toEpochMilli());
+                List<IncidentChange> before = changes();
+                harness.close();
+                harness = gaugeHarness(options, snapshot);
+                assertThat(before).extracting(IncidentChange::action).contains("opened", "escalated");
+                openedId[0] = before.get(0).incident().id();
+            }
+            var m = new vn.ioc.ingest.contract.SensorMessage(SITE, seq++, SITE, "gauge-1", List.of(
+                    new vn.ioc.ingest.contract.Measurement("water_level", "m", levels.get(i), start.plus(quarter.multipliedBy(i)))));
+            feed(new vn.ioc.ingest.source.MqttRecord(vn.ioc.ingest.contract.Topics.sensorObservations(SITE, "gauge-1"),
+                    new vn.ioc.ingest.contract.SenmlCodec().encode(m), start.plus(quarter.multipliedBy(i)).toEpochMilli()));
+        }
+        harness.processWatermark(start.plus(quarter.multipliedBy(levels.size() + 1)).toEpochMilli());
+        List<IncidentChange> after = changes();
+        // the restored job goes on with the same incident and clears it once the river is back below level I
+        assertThat(after).isNotEmpty();
+        assertThat(after.get(after.size() - 1).action()).isEqualTo("cleared");
+        assertThat(after).extracting(c -> c.incident().id()).containsOnly(openedId[0]);
+        assertThat(after).extracting(c -> c.incident().type()).containsOnly(Incident.Type.FLOODING);
+        assertThat(after).extracting(c -> c.incident().severity()).contains(Incident.Severity.HIGH);
+    }
+
+    private KeyedOneInputStreamOperatorTestHarness<String, SiteInput, IncidentChange> gaugeHarness(
+            DetectionOptions options, org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MonitorSite(options)),
+                SiteInput::site, Types.STRING);
+        if (restore != null) {
+            h.initializeState(restore);
+        }
+        h.open();
+        h.setProcessingTime(T0.toEpochMilli());
+        return h;
+    }
+
+    @Test
     void aDeviceThatStopsReportingHasItsStateDroppedAfterTheTimeToLive() throws Exception {
         harness.setStateTtlProcessingTime(T0.toEpochMilli());
         feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
