@@ -18,7 +18,7 @@ import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
- * The threshold, anomaly, flat-line, missing-data and flood rules of each device type, read from YAML ({@code detector-rules.yaml} on
+ * The threshold, anomaly, flat-line, missing-data, flood and VN_AQI rules of each device type, read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -30,10 +30,12 @@ public final class DetectorRules implements Serializable {
     private final Map<String, List<FlatLineRule>> flatLineByType;
     private final Map<String, List<MissingDataWatch>> missingByType;
     private final Map<String, List<FloodRule>> floodByType;
+    private final Map<String, List<AirQualityWatch>> airByType;
 
     private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType,
                           Map<String, List<FlatLineRule>> flatLineByType, Map<String, List<MissingDataWatch>> missingByType,
-                          Map<String, List<FloodRule>> floodByType) {
+                          Map<String, List<FloodRule>> floodByType, Map<String, List<AirQualityWatch>> airByType) {
+        this.airByType = airByType;
         this.byType = byType;
         this.anomalyByType = anomalyByType;
         this.flatLineByType = flatLineByType;
@@ -56,7 +58,9 @@ public final class DetectorRules implements Serializable {
         Map<String, List<FlatLineRule>> flatLineByType = new LinkedHashMap<>();
         Map<String, List<MissingDataWatch>> missingByType = new LinkedHashMap<>();
         Map<String, List<FloodRule>> floodByType = new LinkedHashMap<>();
+        Map<String, List<AirQualityWatch>> airByType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
+            List<AirQualityWatch> air = new ArrayList<>();
             List<MissingDataWatch> missing = new ArrayList<>();
             List<FloodRule> floods = new ArrayList<>();
             List<ThresholdRule> rules = new ArrayList<>();
@@ -70,8 +74,9 @@ public final class DetectorRules implements Serializable {
                     case "flat-line" -> flatLines.add(flatLineRule(type.getKey(), r));
                     case "missing-data" -> missing.add(missingData(type.getKey(), r));
                     case "flood" -> floods.add(flood(type.getKey(), r));
+                    case "vn-aqi" -> air.add(airQuality(type.getKey(), r));
                     default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
-                            + "': expected 'kind' to be 'threshold', 'anomaly', 'flat-line', 'missing-data' or 'flood' but was '"
+                            + "': expected 'kind' to be 'threshold', 'anomaly', 'flat-line', 'missing-data', 'flood' or 'vn-aqi' but was '"
                             + kind + "'");
                 }
             }
@@ -80,8 +85,23 @@ public final class DetectorRules implements Serializable {
             flatLineByType.put(type.getKey(), List.copyOf(flatLines));
             missingByType.put(type.getKey(), List.copyOf(missing));
             floodByType.put(type.getKey(), List.copyOf(floods));
+            airByType.put(type.getKey(), List.copyOf(air));
         }
-        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType);
+        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType, airByType);
+    }
+
+    private static AirQualityWatch airQuality(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException(where + "expected an 'id'");
+        }
+        try {
+            return new AirQualityWatch(new AirQualityRule(id, AirQualityBand.valueOf(r.path("alarmAt").asString("POOR")),
+                    r.path("clearAfterHours").asInt(1)), r.path("pm25").asString("pm2_5"), r.path("pm10").asString("pm10"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static FloodRule flood(String type, JsonNode r) {
@@ -189,6 +209,11 @@ public final class DetectorRules implements Serializable {
         return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
     }
 
+    /** The particle sensors of this device type judged by VN_AQI. */
+    public List<AirQualityWatch> airQualityFor(String deviceType) {
+        return deviceType == null ? List.of() : airByType.getOrDefault(deviceType, List.of());
+    }
+
     /** The water levels of this device type watched against flood alarm levels. */
     public List<FloodRule> floodRulesFor(String deviceType) {
         return deviceType == null ? List.of() : floodByType.getOrDefault(deviceType, List.of());
@@ -224,6 +249,7 @@ public final class DetectorRules implements Serializable {
         missingByType.forEach((t, rules) -> missing.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         Map<String, List<FloodRule>> floods = new LinkedHashMap<>();
         floodByType.forEach((t, rules) -> floods.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        return new DetectorRules(out, anomalies, flatLines, missing, floods);
+        // VN_AQI is judged over clock hours of event time, which a replay compresses with everything else
+        return new DetectorRules(out, anomalies, flatLines, missing, floods, airByType);
     }
 }

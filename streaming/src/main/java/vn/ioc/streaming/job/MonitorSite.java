@@ -40,7 +40,13 @@ import vn.ioc.ingest.geo.Ward;
 import vn.ioc.ingest.geo.WardMap;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 import vn.ioc.streaming.detect.AnomalyRule;
+import vn.ioc.streaming.detect.AirQualityBand;
+import vn.ioc.streaming.detect.AirQualityDetector;
+import vn.ioc.streaming.detect.AirQualityState;
+import vn.ioc.streaming.detect.AirQualityWatch;
 import vn.ioc.streaming.detect.FlatLineDetector;
+import vn.ioc.streaming.detect.HourlyAqi;
+import vn.ioc.streaming.detect.HourlyMeans;
 import vn.ioc.streaming.detect.FloodDetector;
 import vn.ioc.streaming.detect.FloodRule;
 import vn.ioc.streaming.detect.FloodState;
@@ -88,6 +94,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient MapState<String, AnomalyDetector> anomalies;
     private transient MapState<String, FlatLineState> flatLines;
     private transient MapState<String, FloodState> floods;
+    private transient MapState<String, AirQualityState> airs;
     /** Per device/metric/rule: whether readings still come, learned from their spacing. */
     private transient MapState<String, MissingDataState> silences;
     private transient MapState<String, Incident> open;
@@ -120,6 +127,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         flatLines = rc.getMapState(flatLinesState(options.stateTtl()));
         silences = rc.getMapState(silencesState(options.stateTtl()));
         floods = rc.getMapState(floodsState(options.stateTtl()));
+        airs = rc.getMapState(airState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
@@ -183,6 +191,18 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         return d;
     }
 
+    /** A particle sensor's hourly means and VN_AQI condition; spelled out for the same reason as the floods'. */
+    static MapStateDescriptor<String, AirQualityState> airState(Duration ttl) {
+        TypeInformation<HourlyMeans> means = Types.POJO(HourlyMeans.class, Map.of(
+                "sum", Types.DOUBLE, "count", Types.INT, "hours", Types.LIST(Types.DOUBLE)));
+        TypeInformation<AirQualityState> type = Types.POJO(AirQualityState.class, Map.of(
+                "hour", Types.LONG, "open", Types.BOOLEAN, "pm25", means, "pm10", means,
+                "phase", Types.ENUM(AirQualityState.Phase.class), "band", Types.ENUM(AirQualityBand.class), "clearingSince", Types.LONG));
+        MapStateDescriptor<String, AirQualityState> d = new MapStateDescriptor<>("air-quality", Types.STRING, type);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
     static MapStateDescriptor<String, String> holdingState(Duration ttl) {
         MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
@@ -232,6 +252,28 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
                 signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
                         o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+            }
+        }
+        for (AirQualityWatch watch : options.rules().airQualityFor(type)) {
+            String pollutant = watch.pollutant(o.metric());
+            if (pollutant != null && o.value() >= 0) { // a negative concentration is the sensor's fault: not judged
+                String detectorKey = o.device() + "/air/" + watch.rule().id();
+                AirQualityState s = airs.get(detectorKey);
+                AirQualityDetector.Step step = AirQualityDetector.step(watch.rule(), s == null ? AirQualityState.EMPTY : s, pollutant,
+                        o.value(), o.time());
+                airs.put(detectorKey, step.state());
+                ThresholdDetector.Signal signal = switch (step.signal()) {
+                    case STARTED -> ThresholdDetector.Signal.STARTED;
+                    case RAISED, LOWERED, HOLDS -> ThresholdDetector.Signal.HOLDS;
+                    case RECOVERING -> ThresholdDetector.Signal.RECOVERING;
+                    case ENDED -> ThresholdDetector.Signal.ENDED;
+                    case NONE -> ThresholdDetector.Signal.NONE;
+                };
+                HourlyAqi aqi = step.aqi();
+                Incident.Severity severity = aqi == null ? Incident.Severity.LOW : aqi.band().severity().orElse(Incident.Severity.LOW);
+                signal(signal, site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.AIR_QUALITY,
+                        Incident.Type.AIR_QUALITY, severity, o.device(), o.metric(), aqi == null ? o.value() : (double) aqi.aqi(),
+                        o.time(), aqi == null ? "VN_AQI" : aqi.describe()), out);
             }
         }
         for (FloodRule rule : options.rules().floodRulesFor(type)) {

@@ -326,6 +326,39 @@ class MonitorSiteTest {
         assertThat(after).extracting(c -> c.incident().severity()).contains(Incident.Severity.HIGH);
     }
 
+    @Test
+    void badAirByVnAqiIsAnIncidentWhoseSeverityFollowsTheBandUntilTheAirIsModerateAgain() throws Exception {
+        var sensor = new vn.ioc.ingest.contract.SiteStatus.Device("air-1", vn.ioc.ingest.contract.SiteStatus.Kind.SENSOR,
+                "air-quality", false);
+        feed(new vn.ioc.ingest.source.MqttRecord(vn.ioc.ingest.contract.Topics.status(SITE),
+                new vn.ioc.ingest.contract.SiteStatusCodec().encode(vn.ioc.ingest.contract.SiteStatus.birth(SITE, SITE, T0,
+                        "Phú Hội", 16.469, 107.597, List.of(sensor))), T0.toEpochMilli()));
+        Instant start = T0.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Duration tenMinutes = Duration.ofMinutes(10);
+        int readings = 24 * 6;
+        for (int i = 0; i < readings; i++) {
+            int hour = i / 6;
+            double pm25 = hour < 6 ? 20 : hour < 12 ? 120 : 10; // clean, then six hours of smoke, then clean
+            Instant at = start.plus(tenMinutes.multipliedBy(i));
+            var m = new vn.ioc.ingest.contract.SensorMessage(SITE, seq++, SITE, "air-1", List.of(
+                    new vn.ioc.ingest.contract.Measurement("pm2_5", "ug/m3", pm25, at),
+                    new vn.ioc.ingest.contract.Measurement("pm10", "ug/m3", pm25 * 1.5, at)));
+            feed(new vn.ioc.ingest.source.MqttRecord(vn.ioc.ingest.contract.Topics.sensorObservations(SITE, "air-1"),
+                    new vn.ioc.ingest.contract.SenmlCodec().encode(m), at.toEpochMilli()));
+        }
+        harness.processWatermark(start.plus(Duration.ofHours(25)).toEpochMilli());
+
+        List<IncidentChange> air = changes().stream().filter(c -> c.incident().type() == Incident.Type.AIR_QUALITY).toList();
+        assertThat(air).isNotEmpty();
+        assertThat(air.get(0).action()).isEqualTo("opened");
+        // the first smoky hour is judged when the next begins, 07:00
+        assertThat(air.get(0).incident().openedAt()).isEqualTo(start.plus(Duration.ofHours(7)));
+        assertThat(air.get(0).incident().summary()).startsWith("VN_AQI ");
+        assertThat(air).extracting(c -> c.incident().severity()).contains(Incident.Severity.MEDIUM);
+        assertThat(air.get(air.size() - 1).action()).isEqualTo("cleared");
+        assertThat(air).extracting(c -> c.incident().id()).containsOnly(air.get(0).incident().id());
+    }
+
     private KeyedOneInputStreamOperatorTestHarness<String, SiteInput, IncidentChange> gaugeHarness(
             DetectionOptions options, org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MonitorSite(options)),
