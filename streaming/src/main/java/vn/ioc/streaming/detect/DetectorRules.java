@@ -18,7 +18,7 @@ import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
- * The threshold, anomaly, flat-line, missing-data, flood and VN_AQI rules of each device type, read from YAML ({@code detector-rules.yaml} on
+ * The rules of each device type (threshold, anomaly, flat-line, missing-data, flood, VN_AQI, rate of change), read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -31,11 +31,14 @@ public final class DetectorRules implements Serializable {
     private final Map<String, List<MissingDataWatch>> missingByType;
     private final Map<String, List<FloodRule>> floodByType;
     private final Map<String, List<AirQualityWatch>> airByType;
+    private final Map<String, List<RateOfChangeRule>> rateByType;
 
     private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType,
                           Map<String, List<FlatLineRule>> flatLineByType, Map<String, List<MissingDataWatch>> missingByType,
-                          Map<String, List<FloodRule>> floodByType, Map<String, List<AirQualityWatch>> airByType) {
+                          Map<String, List<FloodRule>> floodByType, Map<String, List<AirQualityWatch>> airByType,
+                          Map<String, List<RateOfChangeRule>> rateByType) {
         this.airByType = airByType;
+        this.rateByType = rateByType;
         this.byType = byType;
         this.anomalyByType = anomalyByType;
         this.flatLineByType = flatLineByType;
@@ -59,7 +62,9 @@ public final class DetectorRules implements Serializable {
         Map<String, List<MissingDataWatch>> missingByType = new LinkedHashMap<>();
         Map<String, List<FloodRule>> floodByType = new LinkedHashMap<>();
         Map<String, List<AirQualityWatch>> airByType = new LinkedHashMap<>();
+        Map<String, List<RateOfChangeRule>> rateByType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
+            List<RateOfChangeRule> rates = new ArrayList<>();
             List<AirQualityWatch> air = new ArrayList<>();
             List<MissingDataWatch> missing = new ArrayList<>();
             List<FloodRule> floods = new ArrayList<>();
@@ -75,9 +80,10 @@ public final class DetectorRules implements Serializable {
                     case "missing-data" -> missing.add(missingData(type.getKey(), r));
                     case "flood" -> floods.add(flood(type.getKey(), r));
                     case "vn-aqi" -> air.add(airQuality(type.getKey(), r));
+                    case "rate-of-change" -> rates.add(rateOfChange(type.getKey(), r));
                     default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
-                            + "': expected 'kind' to be 'threshold', 'anomaly', 'flat-line', 'missing-data', 'flood' or 'vn-aqi' but was '"
-                            + kind + "'");
+                            + "': expected 'kind' to be one of threshold, anomaly, flat-line, missing-data, flood, vn-aqi, rate-of-change"
+                            + " but was '" + kind + "'");
                 }
             }
             byType.put(type.getKey(), List.copyOf(rules));
@@ -86,8 +92,30 @@ public final class DetectorRules implements Serializable {
             missingByType.put(type.getKey(), List.copyOf(missing));
             floodByType.put(type.getKey(), List.copyOf(floods));
             airByType.put(type.getKey(), List.copyOf(air));
+            rateByType.put(type.getKey(), List.copyOf(rates));
         }
-        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType, airByType);
+        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType, airByType, rateByType);
+    }
+
+    private static RateOfChangeRule rateOfChange(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty() || !r.hasNonNull("metric") || !r.has("perHour") || !r.has("over")) {
+            throw new IllegalArgumentException(where + "expected an 'id', a 'metric', a rate 'perHour' and the window 'over'");
+        }
+        try {
+            double rate = r.path("perHour").asDouble();
+            Duration min = r.has("for") ? duration(r, "for", where) : Duration.ZERO;
+            return new RateOfChangeRule(id, r.path("metric").asString(),
+                    RateOfChangeRule.Direction.valueOf(r.path("direction").asString("RISING")), rate,
+                    r.path("clearPerHour").asDouble(rate / 2), duration(r, "over", where),
+                    RateOfChangeRule.Slope.valueOf(r.path("slope").asString("LEAST_SQUARES")), r.path("points").asInt(16), min,
+                    r.has("clearAfter") ? duration(r, "clearAfter", where) : min,
+                    Incident.Type.valueOf(r.path("type").asString("")), Incident.Severity.valueOf(r.path("severity").asString("LOW")),
+                    r.path("unit").asString(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static AirQualityWatch airQuality(String type, JsonNode r) {
@@ -209,6 +237,11 @@ public final class DetectorRules implements Serializable {
         return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
     }
 
+    /** The metrics of this device type watched for changing too fast. */
+    public List<RateOfChangeRule> rateRulesFor(String deviceType) {
+        return deviceType == null ? List.of() : rateByType.getOrDefault(deviceType, List.of());
+    }
+
     /** The particle sensors of this device type judged by VN_AQI. */
     public List<AirQualityWatch> airQualityFor(String deviceType) {
         return deviceType == null ? List.of() : airByType.getOrDefault(deviceType, List.of());
@@ -249,7 +282,9 @@ public final class DetectorRules implements Serializable {
         missingByType.forEach((t, rules) -> missing.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         Map<String, List<FloodRule>> floods = new LinkedHashMap<>();
         floodByType.forEach((t, rules) -> floods.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
+        Map<String, List<RateOfChangeRule>> rates = new LinkedHashMap<>();
+        rateByType.forEach((t, rules) -> rates.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         // VN_AQI is judged over clock hours of event time, which a replay compresses with everything else
-        return new DetectorRules(out, anomalies, flatLines, missing, floods, airByType);
+        return new DetectorRules(out, anomalies, flatLines, missing, floods, airByType, rates);
     }
 }

@@ -55,6 +55,14 @@ public record RateOfChangeRule(
         }
     }
 
+    /** Durations divided by {@code speedup}, rates multiplied by it: for recorded data replayed faster than real time. */
+    public RateOfChangeRule compressed(double speedup) {
+        return new RateOfChangeRule(id, metric, direction, rate * speedup, clearRate * speedup,
+                Duration.ofNanos((long) (window.toNanos() / speedup)), slope, capacity,
+                Duration.ofNanos((long) (minDuration.toNanos() / speedup)), Duration.ofNanos((long) (clearAfter.toNanos() / speedup)),
+                type, severity, unit);
+    }
+
     /** Whether a rate (units per hour) is in the condition. */
     public boolean breached(double perHour) {
         return switch (direction) {

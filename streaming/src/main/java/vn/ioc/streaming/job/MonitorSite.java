@@ -45,6 +45,9 @@ import vn.ioc.streaming.detect.AirQualityDetector;
 import vn.ioc.streaming.detect.AirQualityState;
 import vn.ioc.streaming.detect.AirQualityWatch;
 import vn.ioc.streaming.detect.FlatLineDetector;
+import vn.ioc.streaming.detect.RateOfChangeDetector;
+import vn.ioc.streaming.detect.RateOfChangeRule;
+import vn.ioc.streaming.detect.RateOfChangeState;
 import vn.ioc.streaming.detect.HourlyAqi;
 import vn.ioc.streaming.detect.HourlyMeans;
 import vn.ioc.streaming.detect.FloodDetector;
@@ -95,6 +98,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient MapState<String, FlatLineState> flatLines;
     private transient MapState<String, FloodState> floods;
     private transient MapState<String, AirQualityState> airs;
+    private transient MapState<String, RateOfChangeState> rates;
     /** Per device/metric/rule: whether readings still come, learned from their spacing. */
     private transient MapState<String, MissingDataState> silences;
     private transient MapState<String, Incident> open;
@@ -128,6 +132,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         silences = rc.getMapState(silencesState(options.stateTtl()));
         floods = rc.getMapState(floodsState(options.stateTtl()));
         airs = rc.getMapState(airState(options.stateTtl()));
+        rates = rc.getMapState(ratesState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
@@ -203,6 +208,15 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         return d;
     }
 
+    static MapStateDescriptor<String, RateOfChangeState> ratesState(Duration ttl) {
+        TypeInformation<RateOfChangeState> type = Types.POJO(RateOfChangeState.class, Map.of(
+                "phase", Types.ENUM(ThresholdState.Phase.class), "since", Types.LONG, "lastAt", Types.LONG,
+                "points", Types.LIST(Types.POJO(RateOfChangeState.Point.class))));
+        MapStateDescriptor<String, RateOfChangeState> d = new MapStateDescriptor<>("rates-of-change", Types.STRING, type);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
     static MapStateDescriptor<String, String> holdingState(Duration ttl) {
         MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
@@ -252,6 +266,16 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
                 signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
                         o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+            }
+        }
+        for (RateOfChangeRule rule : options.rules().rateRulesFor(type)) {
+            if (rule.metric().equals(o.metric())) {
+                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+                RateOfChangeState s = rates.get(detectorKey);
+                RateOfChangeDetector.Step step = RateOfChangeDetector.step(rule, s == null ? RateOfChangeState.NORMAL : s, o.value(), o.time());
+                rates.put(detectorKey, step.state());
+                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severity(),
+                        o.device(), o.metric(), o.value(), o.time(), rule.describe(step.ratePerHour())), out);
             }
         }
         for (AirQualityWatch watch : options.rules().airQualityFor(type)) {

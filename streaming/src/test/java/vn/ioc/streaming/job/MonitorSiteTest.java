@@ -359,6 +359,38 @@ class MonitorSiteTest {
         assertThat(air).extracting(c -> c.incident().id()).containsOnly(air.get(0).incident().id());
     }
 
+    @Test
+    void waterRisingFastWarnsEarlyAndTheSameIncidentEscalatesWhenTheStreetFloods() throws Exception {
+        var gauge = new vn.ioc.ingest.contract.SiteStatus.Device("level-1", vn.ioc.ingest.contract.SiteStatus.Kind.SENSOR,
+                "water-level", false);
+        feed(new vn.ioc.ingest.source.MqttRecord(vn.ioc.ingest.contract.Topics.status(SITE),
+                new vn.ioc.ingest.contract.SiteStatusCodec().encode(vn.ioc.ingest.contract.SiteStatus.birth(SITE, SITE, T0,
+                        "Phú Hội", 16.469, 107.597, List.of(gauge))), T0.toEpochMilli()));
+        Instant start = T0.plusSeconds(60);
+        Duration minute = Duration.ofMinutes(1);
+        for (int i = 0; i < 150; i++) {
+            // dry for an hour, then up half a centimetre a minute (30 cm an hour) to 30 cm
+            double cm = i < 60 ? 0 : Math.min(30, (i - 60) * 0.5);
+            Instant at = start.plus(minute.multipliedBy(i));
+            var m = new vn.ioc.ingest.contract.SensorMessage(SITE, seq++, SITE, "level-1", List.of(
+                    new vn.ioc.ingest.contract.Measurement("water_level", "cm", cm, at)));
+            feed(new vn.ioc.ingest.source.MqttRecord(vn.ioc.ingest.contract.Topics.sensorObservations(SITE, "level-1"),
+                    new vn.ioc.ingest.contract.SenmlCodec().encode(m), at.toEpochMilli()));
+        }
+        harness.processWatermark(start.plus(minute.multipliedBy(151)).toEpochMilli());
+
+        List<IncidentChange> flood = changes().stream().filter(c -> c.incident().type() == Incident.Type.FLOODING).toList();
+        assertThat(flood).isNotEmpty();
+        IncidentChange first = flood.get(0);
+        assertThat(first.action()).isEqualTo("opened");
+        assertThat(first.incident().severity()).isEqualTo(Incident.Severity.LOW);
+        assertThat(first.incident().summary()).contains("rising");
+        // the street floods (10 cm for five minutes) while it rises: the same incident, now HIGH
+        assertThat(first.incident().openedAt()).isBefore(start.plus(minute.multipliedBy(60 + 20 + 5)));
+        assertThat(flood).extracting(c -> c.incident().id()).containsOnly(first.incident().id());
+        assertThat(flood).anyMatch(c -> c.action().equals("escalated") && c.incident().severity() == Incident.Severity.HIGH);
+    }
+
     private KeyedOneInputStreamOperatorTestHarness<String, SiteInput, IncidentChange> gaugeHarness(
             DetectionOptions options, org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MonitorSite(options)),
