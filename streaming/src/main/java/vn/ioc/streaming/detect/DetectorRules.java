@@ -18,7 +18,8 @@ import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
- * The rules of each device type (threshold, anomaly, flat-line, missing-data, flood, VN_AQI, rate of change), read from YAML ({@code detector-rules.yaml} on
+ * The rules of each device type (threshold, anomaly, flat-line, missing-data, flood, VN_AQI, rate of change,
+ * congestion against the usual traffic), read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -32,11 +33,13 @@ public final class DetectorRules implements Serializable {
     private final Map<String, List<FloodRule>> floodByType;
     private final Map<String, List<AirQualityWatch>> airByType;
     private final Map<String, List<RateOfChangeRule>> rateByType;
+    private final Map<String, List<CongestionWatch>> congestionByType;
 
     private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType,
                           Map<String, List<FlatLineRule>> flatLineByType, Map<String, List<MissingDataWatch>> missingByType,
                           Map<String, List<FloodRule>> floodByType, Map<String, List<AirQualityWatch>> airByType,
-                          Map<String, List<RateOfChangeRule>> rateByType) {
+                          Map<String, List<RateOfChangeRule>> rateByType, Map<String, List<CongestionWatch>> congestionByType) {
+        this.congestionByType = congestionByType;
         this.airByType = airByType;
         this.rateByType = rateByType;
         this.byType = byType;
@@ -63,7 +66,9 @@ public final class DetectorRules implements Serializable {
         Map<String, List<FloodRule>> floodByType = new LinkedHashMap<>();
         Map<String, List<AirQualityWatch>> airByType = new LinkedHashMap<>();
         Map<String, List<RateOfChangeRule>> rateByType = new LinkedHashMap<>();
+        Map<String, List<CongestionWatch>> congestionByType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
+            List<CongestionWatch> congestion = new ArrayList<>();
             List<RateOfChangeRule> rates = new ArrayList<>();
             List<AirQualityWatch> air = new ArrayList<>();
             List<MissingDataWatch> missing = new ArrayList<>();
@@ -81,9 +86,10 @@ public final class DetectorRules implements Serializable {
                     case "flood" -> floods.add(flood(type.getKey(), r));
                     case "vn-aqi" -> air.add(airQuality(type.getKey(), r));
                     case "rate-of-change" -> rates.add(rateOfChange(type.getKey(), r));
+                    case "congestion-profile" -> congestion.add(congestionProfile(type.getKey(), r));
                     default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
-                            + "': expected 'kind' to be one of threshold, anomaly, flat-line, missing-data, flood, vn-aqi, rate-of-change"
-                            + " but was '" + kind + "'");
+                            + "': expected 'kind' to be one of threshold, anomaly, flat-line, missing-data, flood, vn-aqi, rate-of-change,"
+                            + " congestion-profile but was '" + kind + "'");
                 }
             }
             byType.put(type.getKey(), List.copyOf(rules));
@@ -93,8 +99,25 @@ public final class DetectorRules implements Serializable {
             floodByType.put(type.getKey(), List.copyOf(floods));
             airByType.put(type.getKey(), List.copyOf(air));
             rateByType.put(type.getKey(), List.copyOf(rates));
+            congestionByType.put(type.getKey(), List.copyOf(congestion));
         }
-        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType, airByType, rateByType);
+        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType, airByType, rateByType,
+                congestionByType);
+    }
+
+    private static CongestionWatch congestionProfile(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty()) {
+            throw new IllegalArgumentException(where + "expected an 'id'");
+        }
+        try {
+            CongestionRule rule = CongestionRule.defaults(id, java.time.ZoneId.of(r.path("zone").asString("Asia/Ho_Chi_Minh")),
+                    CongestionRule.SpeedUnit.valueOf(r.path("unit").asString("KMH")));
+            return new CongestionWatch(rule, r.path("speed").asString("speed"), r.path("occupancy").asString("occupancy"));
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static RateOfChangeRule rateOfChange(String type, JsonNode r) {
@@ -237,6 +260,11 @@ public final class DetectorRules implements Serializable {
         return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
     }
 
+    /** The road sensors of this device type judged against the usual traffic of the hour. */
+    public List<CongestionWatch> congestionFor(String deviceType) {
+        return deviceType == null ? List.of() : congestionByType.getOrDefault(deviceType, List.of());
+    }
+
     /** The metrics of this device type watched for changing too fast. */
     public List<RateOfChangeRule> rateRulesFor(String deviceType) {
         return deviceType == null ? List.of() : rateByType.getOrDefault(deviceType, List.of());
@@ -284,7 +312,8 @@ public final class DetectorRules implements Serializable {
         floodByType.forEach((t, rules) -> floods.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
         Map<String, List<RateOfChangeRule>> rates = new LinkedHashMap<>();
         rateByType.forEach((t, rules) -> rates.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        // VN_AQI is judged over clock hours of event time, which a replay compresses with everything else
-        return new DetectorRules(out, anomalies, flatLines, missing, floods, airByType, rates);
+        // VN_AQI is judged over clock hours of event time, which a replay compresses with everything else; the
+        // congestion profile is not kept at all: a replayed clock has no time of day to learn traffic by
+        return new DetectorRules(out, anomalies, flatLines, missing, floods, airByType, rates, Map.of());
     }
 }

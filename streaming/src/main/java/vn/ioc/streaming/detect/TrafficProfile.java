@@ -62,6 +62,30 @@ public final class TrafficProfile implements Serializable {
         return new TrafficProfile(m, v, n);
     }
 
+    /** Writes the slots' means, variances and counts, for the stream job's state. */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(mean.length);
+        for (int i = 0; i < mean.length; i++) {
+            out.writeDouble(mean[i]);
+            out.writeDouble(variance[i]);
+            out.writeInt(seen[i]);
+        }
+    }
+
+    public static TrafficProfile readFrom(java.io.DataInput in) throws java.io.IOException {
+        int slots = in.readInt();
+        if (slots < 1 || slots > 100_000) {
+            throw new java.io.IOException("expected a traffic profile of 1 to 100000 slots but it has " + slots);
+        }
+        TrafficProfile p = empty(slots);
+        for (int i = 0; i < slots; i++) {
+            p.mean[i] = in.readDouble();
+            p.variance[i] = in.readDouble();
+            p.seen[i] = in.readInt();
+        }
+        return p;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TrafficProfile p && Arrays.equals(mean, p.mean) && Arrays.equals(variance, p.variance) && Arrays.equals(seen, p.seen);

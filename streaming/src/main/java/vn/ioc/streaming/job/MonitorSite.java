@@ -44,7 +44,11 @@ import vn.ioc.streaming.detect.AirQualityBand;
 import vn.ioc.streaming.detect.AirQualityDetector;
 import vn.ioc.streaming.detect.AirQualityState;
 import vn.ioc.streaming.detect.AirQualityWatch;
+import vn.ioc.streaming.detect.CongestionDetector;
+import vn.ioc.streaming.detect.CongestionState;
+import vn.ioc.streaming.detect.CongestionWatch;
 import vn.ioc.streaming.detect.FlatLineDetector;
+import vn.ioc.streaming.detect.TrafficReading;
 import vn.ioc.streaming.detect.RateOfChangeDetector;
 import vn.ioc.streaming.detect.RateOfChangeRule;
 import vn.ioc.streaming.detect.RateOfChangeState;
@@ -99,6 +103,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient MapState<String, FloodState> floods;
     private transient MapState<String, AirQualityState> airs;
     private transient MapState<String, RateOfChangeState> rates;
+    private transient MapState<String, CongestionState> congestions;
     /** Per device/metric/rule: whether readings still come, learned from their spacing. */
     private transient MapState<String, MissingDataState> silences;
     private transient MapState<String, Incident> open;
@@ -133,6 +138,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         floods = rc.getMapState(floodsState(options.stateTtl()));
         airs = rc.getMapState(airState(options.stateTtl()));
         rates = rc.getMapState(ratesState(options.stateTtl()));
+        congestions = rc.getMapState(congestionsState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
@@ -217,6 +223,14 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         return d;
     }
 
+    /** A road sensor's usual traffic per time of day (two profiles of 192 slots) and its congestion phase. */
+    static MapStateDescriptor<String, CongestionState> congestionsState(Duration ttl) {
+        MapStateDescriptor<String, CongestionState> d = new MapStateDescriptor<>("congestion-profiles",
+                org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE, CongestionStateSerializer.INSTANCE);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        return d;
+    }
+
     static MapStateDescriptor<String, String> holdingState(Duration ttl) {
         MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
@@ -266,6 +280,19 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
                 signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
                         o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+            }
+        }
+        for (CongestionWatch watch : options.rules().congestionFor(type)) {
+            TrafficReading reading = watch.reading(o.metric(), o.value());
+            if (reading != null) {
+                String detectorKey = o.device() + "/profile/" + watch.rule().id();
+                CongestionState s = congestions.get(detectorKey);
+                CongestionDetector.Step step = CongestionDetector.step(watch.rule(),
+                        s == null ? CongestionState.initial(watch.rule()) : s, reading, o.time());
+                congestions.put(detectorKey, step.state());
+                signal(step.signal(), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.CONGESTION,
+                        Incident.Type.CONGESTION, step.severity(watch.rule()), o.device(), o.metric(), o.value(), o.time(),
+                        step.describe(watch.rule(), reading)), out);
             }
         }
         for (RateOfChangeRule rule : options.rules().rateRulesFor(type)) {

@@ -126,4 +126,17 @@ class DetectorRulesTest {
         assertThatThrownBy(() -> parse("g:\n  - {id: f, kind: flood, metric: level, unit: m, level1: 1, level2: 2, risePerHour: 0.3}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'f'").hasMessageContaining("'level3'");
     }
+
+    @Test
+    void congestionProfilesAreReadWithTheirZoneAndLeftOutOfAReplay() {
+        DetectorRules rules = DetectorRules.defaults();
+        CongestionWatch w = rules.congestionFor("traffic-loop").get(0);
+        assertThat(w.rule().zone()).isEqualTo(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(w.reading("speed", 42).speed()).isEqualTo(42);
+        assertThat(w.reading("occupancy", 12).occupancy()).isEqualTo(12);
+        assertThat(w.reading("travel_time", 300)).isNull();
+        assertThat(rules.compressed(300).congestionFor("traffic-loop")).isEmpty();
+        assertThatThrownBy(() -> parse("loop:\n  - {id: p, kind: congestion-profile, zone: Mars/Olympus}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'p'").hasMessageContaining("Mars/Olympus");
+    }
 }

@@ -391,6 +391,36 @@ class MonitorSiteTest {
         assertThat(flood).anyMatch(c -> c.action().equals("escalated") && c.incident().severity() == Incident.Severity.HIGH);
     }
 
+    @Test
+    void aJamAgainstTheUsualTrafficOfTheHourIsCongestionOnceTheProfileIsLearned() throws Exception {
+        harness.close();
+        DetectorRules rules = DetectorRules.load(new java.io.ByteArrayInputStream("""
+                traffic-loop:
+                  - {id: usual-traffic, kind: congestion-profile, zone: Asia/Ho_Chi_Minh, unit: KMH}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        harness = gaugeHarness(new DetectionOptions(rules, Duration.ofSeconds(30), Duration.ofMinutes(1), SILENCE,
+                Duration.ofMinutes(5), Duration.ofSeconds(30)), null);
+        feed(EdgeMessages.birth(EdgeMessages.loopSite(SITE, 16.469, 107.597, T0), T0.toEpochMilli()));
+        java.util.Random noise = new java.util.Random(9);
+        // Monday 2026-11-23 14:00 in Huế to Friday 10:00: 60 km/h, give or take; on Friday from 08:00, 15 km/h for 40 minutes
+        Instant jamFrom = Instant.parse("2026-11-27T01:00:00Z");
+        Instant jamTo = jamFrom.plus(Duration.ofMinutes(40));
+        Instant end = Instant.parse("2026-11-27T03:00:00Z");
+        for (Instant t = T0; t.isBefore(end); t = t.plus(SAMPLE)) {
+            boolean jam = !t.isBefore(jamFrom) && t.isBefore(jamTo);
+            feed(EdgeMessages.speed(SITE, seq++, jam ? 15 : 60 + 2 * noise.nextGaussian(), t));
+        }
+        harness.processWatermark(end.toEpochMilli());
+
+        List<IncidentChange> jams = changes().stream().filter(c -> c.incident().type() == Incident.Type.CONGESTION).toList();
+        assertThat(jams).extracting(IncidentChange::action).startsWith("opened").endsWith("cleared");
+        Incident opened = jams.get(0).incident();
+        assertThat(opened.openedAt()).isEqualTo(jamFrom.plus(Duration.ofMinutes(10))); // slow for the rule's ten minutes
+        assertThat(opened.severity()).isEqualTo(Incident.Severity.HIGH); // a quarter of the usual speed
+        assertThat(opened.summary()).matches("speed 15 km/h, usually (59|60|61) at this time");
+        assertThat(jams.get(jams.size() - 1).incident().closedAt()).isEqualTo(jamTo.plus(Duration.ofMinutes(15)));
+    }
+
     private KeyedOneInputStreamOperatorTestHarness<String, SiteInput, IncidentChange> gaugeHarness(
             DetectionOptions options, org.apache.flink.runtime.checkpoint.OperatorSubtaskState restore) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new MonitorSite(options)),
