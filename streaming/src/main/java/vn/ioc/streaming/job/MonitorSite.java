@@ -1,6 +1,5 @@
 package vn.ioc.streaming.job;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +13,6 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -39,33 +37,32 @@ import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.geo.Ward;
 import vn.ioc.ingest.geo.WardMap;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
-import vn.ioc.streaming.detect.AnomalyRule;
-import vn.ioc.streaming.detect.AirQualityBand;
 import vn.ioc.streaming.detect.AirQualityDetector;
 import vn.ioc.streaming.detect.AirQualityState;
 import vn.ioc.streaming.detect.AirQualityWatch;
+import vn.ioc.streaming.detect.AnomalyRule;
 import vn.ioc.streaming.detect.CongestionDetector;
 import vn.ioc.streaming.detect.CongestionState;
 import vn.ioc.streaming.detect.CongestionWatch;
+import vn.ioc.streaming.detect.DetectorRules;
 import vn.ioc.streaming.detect.FlatLineDetector;
-import vn.ioc.streaming.detect.TrafficReading;
-import vn.ioc.streaming.detect.RateOfChangeDetector;
-import vn.ioc.streaming.detect.RateOfChangeRule;
-import vn.ioc.streaming.detect.RateOfChangeState;
-import vn.ioc.streaming.detect.HourlyAqi;
-import vn.ioc.streaming.detect.HourlyMeans;
+import vn.ioc.streaming.detect.FlatLineRule;
+import vn.ioc.streaming.detect.FlatLineState;
 import vn.ioc.streaming.detect.FloodDetector;
 import vn.ioc.streaming.detect.FloodRule;
 import vn.ioc.streaming.detect.FloodState;
+import vn.ioc.streaming.detect.HourlyAqi;
 import vn.ioc.streaming.detect.MissingDataDetector;
 import vn.ioc.streaming.detect.MissingDataRule;
 import vn.ioc.streaming.detect.MissingDataState;
 import vn.ioc.streaming.detect.MissingDataWatch;
-import vn.ioc.streaming.detect.FlatLineRule;
-import vn.ioc.streaming.detect.FlatLineState;
+import vn.ioc.streaming.detect.RateOfChangeDetector;
+import vn.ioc.streaming.detect.RateOfChangeRule;
+import vn.ioc.streaming.detect.RateOfChangeState;
 import vn.ioc.streaming.detect.ThresholdDetector;
 import vn.ioc.streaming.detect.ThresholdRule;
 import vn.ioc.streaming.detect.ThresholdState;
+import vn.ioc.streaming.detect.TrafficReading;
 import vn.ioc.streaming.incident.Condition;
 import vn.ioc.streaming.incident.IncidentChange;
 import vn.ioc.streaming.incident.IncidentLifecycle;
@@ -73,13 +70,16 @@ import vn.ioc.streaming.incident.Place;
 
 /**
  * Everything the job knows about one site, keyed by site: where it is and what it carries
- * (from its birth message), its threshold detectors, whether it is online, and its open
- * incidents. Observations are held until the watermark passes them and then run through
- * the detectors in event-time order; status messages and camera events apply on arrival.
+ * (from its birth message), the detectors of each of its devices' metrics ({@link DetectorStates}),
+ * whether it is online, and its open incidents. Observations are held until the watermark passes
+ * them and then run through the detectors in event-time order; status messages and camera events
+ * apply on arrival.
  * Silence is judged on the wall clock: a processing-time timer per site.
  *
- * <p>The decisions are made by plain classes ({@link ThresholdDetector},
- * {@link IncidentLifecycle}); this class keeps their state and timers.
+ * <p>The decisions are made by plain classes ({@link ThresholdDetector} and the other detectors of
+ * {@code vn.ioc.streaming.detect}, {@link AnomalyDetector}, {@link IncidentLifecycle}); this class
+ * keeps their state and timers. A device's conditions of one type (a loop's slow speed, high
+ * occupancy and jam against the usual) make one incident.
  */
 final class MonitorSite extends KeyedProcessFunction<String, SiteInput, IncidentChange> {
 
@@ -130,17 +130,17 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     public void open(OpenContext context) {
         var rc = getRuntimeContext();
         profile = rc.getState(new ValueStateDescriptor<>("profile", TypeInformation.of(Profile.class)));
-        deviceTypes = rc.getMapState(deviceTypesState(options.stateTtl()));
-        detectors = rc.getMapState(detectorsState(options.stateTtl()));
-        anomalies = rc.getMapState(anomaliesState(options.stateTtl()));
-        flatLines = rc.getMapState(flatLinesState(options.stateTtl()));
-        silences = rc.getMapState(silencesState(options.stateTtl()));
-        floods = rc.getMapState(floodsState(options.stateTtl()));
-        airs = rc.getMapState(airState(options.stateTtl()));
-        rates = rc.getMapState(ratesState(options.stateTtl()));
-        congestions = rc.getMapState(congestionsState(options.stateTtl()));
+        deviceTypes = rc.getMapState(DetectorStates.deviceTypesState(options.stateTtl()));
+        detectors = rc.getMapState(DetectorStates.detectorsState(options.stateTtl()));
+        anomalies = rc.getMapState(DetectorStates.anomaliesState(options.stateTtl()));
+        flatLines = rc.getMapState(DetectorStates.flatLinesState(options.stateTtl()));
+        silences = rc.getMapState(DetectorStates.silencesState(options.stateTtl()));
+        floods = rc.getMapState(DetectorStates.floodsState(options.stateTtl()));
+        airs = rc.getMapState(DetectorStates.airState(options.stateTtl()));
+        rates = rc.getMapState(DetectorStates.ratesState(options.stateTtl()));
+        congestions = rc.getMapState(DetectorStates.congestionsState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
-        holding = rc.getMapState(holdingState(options.stateTtl()));
+        holding = rc.getMapState(DetectorStates.holdingState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
         lastActivity = rc.getState(new ValueStateDescriptor<>("last-activity", Types.LONG));
         silenceTimer = rc.getState(new ValueStateDescriptor<>("silence-timer", Types.LONG));
@@ -150,91 +150,6 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         statusCodec = new SiteStatusCodec();
         eventCodec = new CameraEventCodec();
         late = rc.getMetricGroup().counter("lateObservations");
-    }
-
-    /**
-     * A device's type, kept while its readings look it up: a device that stops reporting is forgotten
-     * after the time-to-live, one that reports is not, even if its site's birth is months old.
-     */
-    static MapStateDescriptor<String, String> deviceTypesState(Duration ttl) {
-        MapStateDescriptor<String, String> d = new MapStateDescriptor<>("device-types", Types.STRING, Types.STRING);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnReadAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    /** Each device's detector states, per metric and rule: rewritten by every reading, dropped once unused. */
-    static MapStateDescriptor<String, ThresholdState> detectorsState(Duration ttl) {
-        MapStateDescriptor<String, ThresholdState> d = new MapStateDescriptor<>("detectors", Types.STRING,
-                TypeInformation.of(ThresholdState.class));
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    /** Each watched series' anomaly detector (about 96 KB in a checkpoint), dropped once unused. */
-    static MapStateDescriptor<String, AnomalyDetector> anomaliesState(Duration ttl) {
-        MapStateDescriptor<String, AnomalyDetector> d = new MapStateDescriptor<>("anomaly-detectors",
-                org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE, AnomalyDetectorSerializer.INSTANCE);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    static MapStateDescriptor<String, FlatLineState> flatLinesState(Duration ttl) {
-        MapStateDescriptor<String, FlatLineState> d = new MapStateDescriptor<>("flat-lines", Types.STRING,
-                TypeInformation.of(FlatLineState.class));
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    static MapStateDescriptor<String, MissingDataState> silencesState(Duration ttl) {
-        MapStateDescriptor<String, MissingDataState> d = new MapStateDescriptor<>("missing-data", Types.STRING,
-                TypeInformation.of(MissingDataState.class));
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    /** A gauge's flood state; its recent readings are a list, so its Flink type is spelled out (no generic types). */
-    static MapStateDescriptor<String, FloodState> floodsState(Duration ttl) {
-        TypeInformation<FloodState> type = Types.POJO(FloodState.class, Map.of(
-                "phase", Types.ENUM(FloodState.Phase.class), "severity", Types.ENUM(Incident.Severity.class),
-                "since", Types.LONG, "lastAt", Types.LONG, "readings", Types.LIST(Types.POJO(FloodState.Reading.class))));
-        MapStateDescriptor<String, FloodState> d = new MapStateDescriptor<>("floods", Types.STRING, type);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    /** A particle sensor's hourly means and VN_AQI condition; spelled out for the same reason as the floods'. */
-    static MapStateDescriptor<String, AirQualityState> airState(Duration ttl) {
-        TypeInformation<HourlyMeans> means = Types.POJO(HourlyMeans.class, Map.of(
-                "sum", Types.DOUBLE, "count", Types.INT, "hours", Types.LIST(Types.DOUBLE)));
-        TypeInformation<AirQualityState> type = Types.POJO(AirQualityState.class, Map.of(
-                "hour", Types.LONG, "open", Types.BOOLEAN, "pm25", means, "pm10", means,
-                "phase", Types.ENUM(AirQualityState.Phase.class), "band", Types.ENUM(AirQualityBand.class), "clearingSince", Types.LONG));
-        MapStateDescriptor<String, AirQualityState> d = new MapStateDescriptor<>("air-quality", Types.STRING, type);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    static MapStateDescriptor<String, RateOfChangeState> ratesState(Duration ttl) {
-        TypeInformation<RateOfChangeState> type = Types.POJO(RateOfChangeState.class, Map.of(
-                "phase", Types.ENUM(ThresholdState.Phase.class), "since", Types.LONG, "lastAt", Types.LONG,
-                "points", Types.LIST(Types.POJO(RateOfChangeState.Point.class))));
-        MapStateDescriptor<String, RateOfChangeState> d = new MapStateDescriptor<>("rates-of-change", Types.STRING, type);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    /** A road sensor's usual traffic per time of day (two profiles of 192 slots) and its congestion phase. */
-    static MapStateDescriptor<String, CongestionState> congestionsState(Duration ttl) {
-        MapStateDescriptor<String, CongestionState> d = new MapStateDescriptor<>("congestion-profiles",
-                org.apache.flink.api.common.typeutils.base.StringSerializer.INSTANCE, CongestionStateSerializer.INSTANCE);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
-    }
-
-    static MapStateDescriptor<String, String> holdingState(Duration ttl) {
-        MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
-        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        return d;
     }
 
     @Override
@@ -273,117 +188,146 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         checkSilences(timestamp, ctx.getCurrentKey(), out);
     }
 
+    /** One reading through every rule of its device's type that watches its metric, in the order of the rules' kinds. */
     private void detect(Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        DetectorRules rules = options.rules();
         String type = deviceTypes.get(o.device());
-        for (ThresholdRule rule : options.rules().forType(type)) {
+        for (ThresholdRule rule : rules.forType(type)) {
             if (rule.metric().equals(o.metric())) {
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
-                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severityAt(o.value()),
-                        o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(),
+                        rule.severityAt(o.value()), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
             }
         }
-        for (CongestionWatch watch : options.rules().congestionFor(type)) {
-            TrafficReading reading = watch.reading(o.metric(), o.value());
-            if (reading != null) {
-                String detectorKey = o.device() + "/profile/" + watch.rule().id();
-                CongestionState s = congestions.get(detectorKey);
-                CongestionDetector.Step step = CongestionDetector.step(watch.rule(),
-                        s == null ? CongestionState.initial(watch.rule()) : s, reading, o.time());
-                congestions.put(detectorKey, step.state());
-                signal(step.signal(), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.CONGESTION,
-                        Incident.Type.CONGESTION, step.severity(watch.rule()), o.device(), o.metric(), o.value(), o.time(),
-                        step.describe(watch.rule(), reading)), out);
-            }
+        for (CongestionWatch watch : rules.congestionFor(type)) {
+            congestion(watch, o, site, out);
         }
-        for (RateOfChangeRule rule : options.rules().rateRulesFor(type)) {
+        for (RateOfChangeRule rule : rules.rateRulesFor(type)) {
             if (rule.metric().equals(o.metric())) {
-                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
-                RateOfChangeState s = rates.get(detectorKey);
-                RateOfChangeDetector.Step step = RateOfChangeDetector.step(rule, s == null ? RateOfChangeState.NORMAL : s, o.value(), o.time());
-                rates.put(detectorKey, step.state());
-                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severity(),
-                        o.device(), o.metric(), o.value(), o.time(), rule.describe(step.ratePerHour())), out);
+                rateOfChange(rule, o, site, out);
             }
         }
-        for (AirQualityWatch watch : options.rules().airQualityFor(type)) {
-            String pollutant = watch.pollutant(o.metric());
-            if (pollutant != null && o.value() >= 0) { // a negative concentration is the sensor's fault: not judged
-                String detectorKey = o.device() + "/air/" + watch.rule().id();
-                AirQualityState s = airs.get(detectorKey);
-                AirQualityDetector.Step step = AirQualityDetector.step(watch.rule(), s == null ? AirQualityState.EMPTY : s, pollutant,
-                        o.value(), o.time());
-                airs.put(detectorKey, step.state());
-                ThresholdDetector.Signal signal = switch (step.signal()) {
-                    case STARTED -> ThresholdDetector.Signal.STARTED;
-                    case RAISED, LOWERED, HOLDS -> ThresholdDetector.Signal.HOLDS;
-                    case RECOVERING -> ThresholdDetector.Signal.RECOVERING;
-                    case ENDED -> ThresholdDetector.Signal.ENDED;
-                    case NONE -> ThresholdDetector.Signal.NONE;
-                };
-                HourlyAqi aqi = step.aqi();
-                Incident.Severity severity = aqi == null ? Incident.Severity.LOW : aqi.band().severity().orElse(Incident.Severity.LOW);
-                signal(signal, site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.AIR_QUALITY,
-                        Incident.Type.AIR_QUALITY, severity, o.device(), o.metric(), aqi == null ? o.value() : (double) aqi.aqi(),
-                        o.time(), aqi == null ? "VN_AQI" : aqi.describe()), out);
-            }
+        for (AirQualityWatch watch : rules.airQualityFor(type)) {
+            airQuality(watch, o, site, out);
         }
-        for (FloodRule rule : options.rules().floodRulesFor(type)) {
+        for (FloodRule rule : rules.floodRulesFor(type)) {
             if (rule.metric().equals(o.metric())) {
-                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
-                FloodState s = floods.get(detectorKey);
-                FloodDetector.Step step = FloodDetector.step(rule, s == null ? FloodState.NORMAL : s, o.value(), o.time());
-                floods.put(detectorKey, step.state());
-                ThresholdDetector.Signal signal = switch (step.signal()) {
-                    case STARTED -> ThresholdDetector.Signal.STARTED;
-                    case RAISED, LOWERED, HOLDS -> ThresholdDetector.Signal.HOLDS;
-                    case RECOVERING -> ThresholdDetector.Signal.RECOVERING;
-                    case ENDED -> ThresholdDetector.Signal.ENDED;
-                    case NONE -> ThresholdDetector.Signal.NONE;
-                };
-                Incident.Severity severity = step.state().severity() != null ? step.state().severity() : Incident.Severity.LOW;
-                signal(signal, site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.FLOODING, Incident.Type.FLOODING,
-                        severity, o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), step.risePerHour())), out);
+                flood(rule, o, site, out);
             }
         }
-        for (MissingDataWatch watch : options.rules().missingDataFor(type)) {
+        for (MissingDataWatch watch : rules.missingDataFor(type)) {
             if (watch.metric().equals(o.metric())) {
-                String detectorKey = o.device() + "/" + o.metric() + "/" + watch.rule().id();
-                MissingDataState s = silences.get(detectorKey);
-                MissingDataDetector.Step step = MissingDataDetector.step(watch.rule(), s == null ? MissingDataState.EMPTY : s, o.time());
-                silences.put(detectorKey, step.state());
-                signal(step.signal(), site, o, watch.rule().id(), missingCondition(o.device(), o.metric(), watch.rule(), step.state(), o.time()), out);
-                Instant due = MissingDataDetector.dueAt(watch.rule(), step.state());
-                if (due != null) {
-                    timers.registerEventTimeTimer(due.toEpochMilli() + 1); // silent strictly after it is due
-                }
+                readingArrived(watch, o, site, out);
             }
         }
-        for (FlatLineRule rule : options.rules().flatLineRulesFor(type)) {
+        for (FlatLineRule rule : rules.flatLineRulesFor(type)) {
             if (rule.metric().equals(o.metric())) {
-                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
-                FlatLineState s = flatLines.get(detectorKey);
-                FlatLineDetector.Step step = FlatLineDetector.step(rule, s == null ? FlatLineState.EMPTY : s, o.value(), o.time());
-                flatLines.put(detectorKey, step.state());
-                // a stuck sensor is its own condition, apart from unusual values of the same device
-                signal(step.signal(), site, o, rule.id(),
-                        new Condition(o.device() + "/" + o.metric() + "/stuck", rule.type(), rule.severity(), o.device(), o.metric(),
-                                o.value(), o.time(), rule.describe(step.state())), out);
+                flatLine(rule, o, site, out);
             }
         }
-        for (AnomalyRule rule : options.rules().anomalyRulesFor(type)) {
+        for (AnomalyRule rule : rules.anomalyRulesFor(type)) {
             if (rule.metric().equals(o.metric())) {
-                String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
-                AnomalyDetector anomaly = anomalies.get(detectorKey);
-                if (anomaly == null) {
-                    anomaly = rule.newDetector();
-                }
-                double score = anomaly.score(o.time().toEpochMilli(), o.value());
-                anomalies.put(detectorKey, anomaly); // the same object on the heap; written back for RocksDB and the TTL
-                ThresholdDetector.Step step = threshold(detectorKey, rule.onAlarms(), anomaly.alarmed() ? 1 : 0, o);
-                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
-                        rule.severity(), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), score)), out);
+                anomaly(rule, o, site, out);
             }
         }
+    }
+
+    private void congestion(CongestionWatch watch, Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        TrafficReading reading = watch.reading(o.metric(), o.value());
+        if (reading == null) {
+            return;
+        }
+        String detectorKey = o.device() + "/profile/" + watch.rule().id();
+        CongestionState s = congestions.get(detectorKey);
+        CongestionDetector.Step step = CongestionDetector.step(watch.rule(), s == null ? CongestionState.initial(watch.rule()) : s,
+                reading, o.time());
+        congestions.put(detectorKey, step.state());
+        signal(step.signal(), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.CONGESTION,
+                Incident.Type.CONGESTION, step.severity(watch.rule()), o.device(), o.metric(), o.value(), o.time(),
+                step.describe(watch.rule(), reading)), out);
+    }
+
+    private void rateOfChange(RateOfChangeRule rule, Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+        RateOfChangeState s = rates.get(detectorKey);
+        RateOfChangeDetector.Step step = RateOfChangeDetector.step(rule, s == null ? RateOfChangeState.NORMAL : s, o.value(), o.time());
+        rates.put(detectorKey, step.state());
+        signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severity(),
+                o.device(), o.metric(), o.value(), o.time(), rule.describe(step.ratePerHour())), out);
+    }
+
+    private void airQuality(AirQualityWatch watch, Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        String pollutant = watch.pollutant(o.metric());
+        if (pollutant == null || o.value() < 0) { // a negative concentration is the sensor's fault: not judged
+            return;
+        }
+        String detectorKey = o.device() + "/air/" + watch.rule().id();
+        AirQualityState s = airs.get(detectorKey);
+        AirQualityDetector.Step step = AirQualityDetector.step(watch.rule(), s == null ? AirQualityState.EMPTY : s, pollutant,
+                o.value(), o.time());
+        airs.put(detectorKey, step.state());
+        HourlyAqi aqi = step.aqi();
+        Incident.Severity severity = aqi == null ? Incident.Severity.LOW : aqi.band().severity().orElse(Incident.Severity.LOW);
+        signal(banded(step.signal()), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.AIR_QUALITY,
+                Incident.Type.AIR_QUALITY, severity, o.device(), o.metric(), aqi == null ? o.value() : (double) aqi.aqi(),
+                o.time(), aqi == null ? "VN_AQI" : aqi.describe()), out);
+    }
+
+    private void flood(FloodRule rule, Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+        FloodState s = floods.get(detectorKey);
+        FloodDetector.Step step = FloodDetector.step(rule, s == null ? FloodState.NORMAL : s, o.value(), o.time());
+        floods.put(detectorKey, step.state());
+        Incident.Severity severity = step.state().severity() != null ? step.state().severity() : Incident.Severity.LOW;
+        signal(banded(step.signal()), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.FLOODING, Incident.Type.FLOODING,
+                severity, o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), step.risePerHour())), out);
+    }
+
+    /** A reading of a watched metric: it ends a silence, teaches the usual spacing, and sets the next check. */
+    private void readingArrived(MissingDataWatch watch, Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        String detectorKey = o.device() + "/" + o.metric() + "/" + watch.rule().id();
+        MissingDataState s = silences.get(detectorKey);
+        MissingDataDetector.Step step = MissingDataDetector.step(watch.rule(), s == null ? MissingDataState.EMPTY : s, o.time());
+        silences.put(detectorKey, step.state());
+        signal(step.signal(), site, o, watch.rule().id(), missingCondition(o.device(), o.metric(), watch.rule(), step.state(), o.time()), out);
+        Instant due = MissingDataDetector.dueAt(watch.rule(), step.state());
+        if (due != null) {
+            timers.registerEventTimeTimer(due.toEpochMilli() + 1); // silent strictly after it is due
+        }
+    }
+
+    private void flatLine(FlatLineRule rule, Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+        FlatLineState s = flatLines.get(detectorKey);
+        FlatLineDetector.Step step = FlatLineDetector.step(rule, s == null ? FlatLineState.EMPTY : s, o.value(), o.time());
+        flatLines.put(detectorKey, step.state());
+        // a stuck sensor is its own condition, apart from unusual values of the same device
+        signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + o.metric() + "/stuck", rule.type(), rule.severity(),
+                o.device(), o.metric(), o.value(), o.time(), rule.describe(step.state())), out);
+    }
+
+    private void anomaly(AnomalyRule rule, Observation o, String site, Collector<IncidentChange> out) throws Exception {
+        String detectorKey = o.device() + "/" + o.metric() + "/" + rule.id();
+        AnomalyDetector detector = anomalies.get(detectorKey);
+        if (detector == null) {
+            detector = rule.newDetector();
+        }
+        double score = detector.score(o.time().toEpochMilli(), o.value());
+        anomalies.put(detectorKey, detector); // the same object on the heap; written back for RocksDB and the TTL
+        ThresholdDetector.Step step = threshold(detectorKey, rule.onAlarms(), detector.alarmed() ? 1 : 0, o);
+        signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
+                rule.severity(), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), score)), out);
+    }
+
+    /**
+     * The signal of a detector whose condition moves between bands (air quality, flood levels): a band up or
+     * down is the condition going on, with its new severity.
+     */
+    private static ThresholdDetector.Signal banded(Enum<?> signal) {
+        return switch (signal.name()) {
+            case "RAISED", "LOWERED" -> ThresholdDetector.Signal.HOLDS;
+            default -> ThresholdDetector.Signal.valueOf(signal.name());
+        };
     }
 
     private static Condition missingCondition(String device, String metric, MissingDataRule rule, MissingDataState s, Instant at) {

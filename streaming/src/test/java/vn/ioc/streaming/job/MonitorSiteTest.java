@@ -440,18 +440,18 @@ class MonitorSiteTest {
         speeds(T0.plusSeconds(60), 70, 72, 71);
         harness.processWatermark(T0.plus(Duration.ofHours(1)).toEpochMilli());
         // the loop's speed rules (threshold, anomaly alarms), the only metric fed, its anomaly detector and flat-line watch
-        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(2);
-        assertThat(entries(MonitorSite.anomaliesState(TTL))).isEqualTo(1);
-        assertThat(entries(MonitorSite.flatLinesState(TTL))).isEqualTo(1);
+        assertThat(entries(DetectorStates.detectorsState(TTL))).isEqualTo(2);
+        assertThat(entries(DetectorStates.anomaliesState(TTL))).isEqualTo(1);
+        assertThat(entries(DetectorStates.flatLinesState(TTL))).isEqualTo(1);
 
         harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(6)).toEpochMilli());
-        assertThat(entries(MonitorSite.detectorsState(TTL))).as("six days on").isEqualTo(2);
-        assertThat(entries(MonitorSite.anomaliesState(TTL))).as("six days on").isEqualTo(1);
+        assertThat(entries(DetectorStates.detectorsState(TTL))).as("six days on").isEqualTo(2);
+        assertThat(entries(DetectorStates.anomaliesState(TTL))).as("six days on").isEqualTo(1);
         harness.setStateTtlProcessingTime(T0.plus(Duration.ofDays(8)).toEpochMilli());
-        assertThat(entries(MonitorSite.detectorsState(TTL))).as("eight days on").isZero();
-        assertThat(entries(MonitorSite.anomaliesState(TTL))).as("eight days on").isZero();
-        assertThat(entries(MonitorSite.flatLinesState(TTL))).as("eight days on").isZero();
-        assertThat(entries(MonitorSite.deviceTypesState(TTL))).isZero();
+        assertThat(entries(DetectorStates.detectorsState(TTL))).as("eight days on").isZero();
+        assertThat(entries(DetectorStates.anomaliesState(TTL))).as("eight days on").isZero();
+        assertThat(entries(DetectorStates.flatLinesState(TTL))).as("eight days on").isZero();
+        assertThat(entries(DetectorStates.deviceTypesState(TTL))).isZero();
     }
 
     @Test
@@ -464,9 +464,9 @@ class MonitorSiteTest {
             speeds(t.plusSeconds(60), 70);
             harness.processWatermark(t.plus(Duration.ofHours(1)).toEpochMilli());
         }
-        assertThat(entries(MonitorSite.detectorsState(TTL))).isEqualTo(2);
-        assertThat(entries(MonitorSite.anomaliesState(TTL))).isEqualTo(1);
-        assertThat(entries(MonitorSite.deviceTypesState(TTL))).isEqualTo(1);
+        assertThat(entries(DetectorStates.detectorsState(TTL))).isEqualTo(2);
+        assertThat(entries(DetectorStates.anomaliesState(TTL))).isEqualTo(1);
+        assertThat(entries(DetectorStates.deviceTypesState(TTL))).isEqualTo(1);
     }
 
     private int entries(org.apache.flink.api.common.state.MapStateDescriptor<String, ?> descriptor) throws Exception {
