@@ -156,31 +156,55 @@ public final class MqttConnection implements AutoCloseable {
             done.completeExceptionally(e);
             return done;
         }
-        try {
-            client.publish(topic, m, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    release();
-                    done.complete(null);
-                }
+        MqttActionListener listener = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                release();
+                done.complete(null);
+            }
 
-                @Override
-                public void onFailure(IMqttToken token, Throwable e) {
-                    release();
-                    done.completeExceptionally(e);
-                }
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                release();
+                done.completeExceptionally(e);
+            }
 
-                private void release() {
-                    if (qos > 0) {
-                        permits.release();
+            private void release() {
+                if (qos > 0) {
+                    permits.release();
+                }
+            }
+        };
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                client.publish(topic, m, null, listener);
+                break;
+            } catch (MqttException e) {
+                // Paho keeps its own count of messages in flight, which can run behind ours for a moment (an
+                // acknowledgement being processed, the broker's limit changing at a reconnect). Failing the
+                // message would let the next ones overtake it, so it waits for the slot like any other publisher.
+                if (e.getReasonCode() == MqttClientException.REASON_CODE_MAX_INFLIGHT && client.isConnected()
+                        && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(1);
+                        continue;
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
                     }
                 }
-            });
-        } catch (MqttException | RuntimeException e) {
-            if (qos > 0) {
-                permits.release();
+                if (qos > 0) {
+                    permits.release();
+                }
+                done.completeExceptionally(e);
+                break;
+            } catch (RuntimeException e) {
+                if (qos > 0) {
+                    permits.release();
+                }
+                done.completeExceptionally(e);
+                break;
             }
-            done.completeExceptionally(e);
         }
         return done;
     }
