@@ -18,25 +18,8 @@ import vn.ioc.streaming.detect.AirQualityState.Phase;
  */
 public final class AirQualityDetector {
 
-    /** What a step changed. */
-    public enum Signal {
-        NONE,
-        /** The condition began with this hour. */
-        STARTED,
-        /** The condition holds and this hour's band is worse: the severity goes up. */
-        RAISED,
-        /** The condition holds and this hour's band is better, still alarming: the severity goes down. */
-        LOWERED,
-        /** The condition holds in the same band. */
-        HOLDS,
-        /** Back below the alarm band, not yet for enough hours. */
-        RECOVERING,
-        /** The condition ended with this hour. */
-        ENDED
-    }
-
     /** @param aqi the hour this step assessed, null when it assessed none (or the hour had too little data for a NowCast) */
-    public record Step(AirQualityState state, Signal signal, HourlyAqi aqi) {
+    public record Step(AirQualityState state, BandSignal signal, HourlyAqi aqi) {
     }
 
     private static final long HOUR_S = 3600;
@@ -55,9 +38,9 @@ public final class AirQualityDetector {
         AirQualityIndex.requireConcentration(value);
         long h = Math.floorDiv(at.getEpochSecond(), HOUR_S);
         if (h < s.hour() || (h == s.hour() && !s.open())) {
-            return new Step(s, Signal.NONE, null);
+            return new Step(s, BandSignal.NONE, null);
         }
-        Step assessed = h > s.hour() ? advance(rule, s, at) : new Step(s, Signal.NONE, null);
+        Step assessed = h > s.hour() ? advance(rule, s, at) : new Step(s, BandSignal.NONE, null);
         AirQualityState next = assessed.state();
         if (h > next.hour()) {
             next = openHour(next, h);
@@ -68,14 +51,14 @@ public final class AirQualityDetector {
     /** Assesses the open hour if {@code now} is past its end: for a timer set at the end of each hour, so a quiet sensor still gets its last hour judged. */
     public static Step advance(AirQualityRule rule, AirQualityState s, Instant now) {
         if (!s.open() || Math.floorDiv(now.getEpochSecond(), HOUR_S) <= s.hour()) {
-            return new Step(s, Signal.NONE, null);
+            return new Step(s, BandSignal.NONE, null);
         }
         AirQualityState closed = new AirQualityState(s.hour(), false, s.pm25().close(), s.pm10().close(), s.phase(), s.band(), s.clearingSince());
         Map<Pollutant, double[]> hours = new EnumMap<>(Pollutant.class);
         hours.put(Pollutant.PM25, closed.pm25().newestFirst());
         hours.put(Pollutant.PM10, closed.pm10().newestFirst());
         Optional<HourlyAqi> aqi = AirQualityIndex.hourly(Instant.ofEpochSecond((s.hour() + 1) * HOUR_S), hours);
-        return aqi.map(a -> judge(rule, closed, a)).orElseGet(() -> new Step(closed, Signal.NONE, null));
+        return aqi.map(a -> judge(rule, closed, a)).orElseGet(() -> new Step(closed, BandSignal.NONE, null));
     }
 
     /** The hours between the last one seen and {@code h} had no readings. */
@@ -88,19 +71,19 @@ public final class AirQualityDetector {
         AirQualityBand b = a.band();
         if (rule.alarming(b)) {
             if (s.phase() == Phase.NORMAL) {
-                return new Step(s.withCondition(Phase.ACTIVE, b, 0), Signal.STARTED, a);
+                return new Step(s.withCondition(Phase.ACTIVE, b, 0), BandSignal.STARTED, a);
             }
             int change = b.compareTo(s.band());
-            Signal signal = change > 0 ? Signal.RAISED : change < 0 ? Signal.LOWERED : Signal.HOLDS;
+            BandSignal signal = change > 0 ? BandSignal.RAISED : change < 0 ? BandSignal.LOWERED : BandSignal.HOLDS;
             return new Step(s.withCondition(Phase.ACTIVE, b, 0), signal, a);
         }
         if (s.phase() == Phase.NORMAL) {
-            return new Step(s, Signal.NONE, a);
+            return new Step(s, BandSignal.NONE, a);
         }
         long since = s.phase() == Phase.CLEARING ? s.clearingSince() : s.hour();
         if (s.hour() - since + 1 >= rule.clearAfterHours()) {
-            return new Step(s.withCondition(Phase.NORMAL, null, 0), Signal.ENDED, a);
+            return new Step(s.withCondition(Phase.NORMAL, null, 0), BandSignal.ENDED, a);
         }
-        return new Step(s.withCondition(Phase.CLEARING, s.band(), since), Signal.RECOVERING, a);
+        return new Step(s.withCondition(Phase.CLEARING, s.band(), since), BandSignal.RECOVERING, a);
     }
 }

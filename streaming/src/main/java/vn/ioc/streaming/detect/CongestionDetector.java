@@ -60,46 +60,10 @@ public final class CongestionDetector {
         // back to normal only when every measure that could be judged says so
         boolean cleared = (speed.judged() || occupancy.judged()) && (!speed.judged() || speed.clear()) && (!occupancy.judged() || occupancy.clear());
 
-        Phase phase = s.phase();
-        long since = s.since();
-        Signal signal = Signal.NONE;
-        switch (phase) {
-            case NORMAL -> {
-                if (breached) {
-                    phase = Phase.PENDING;
-                    since = t;
-                }
-            }
-            case PENDING -> {
-                if (cleared) {
-                    phase = Phase.NORMAL;
-                }
-            }
-            case ACTIVE -> {
-                if (cleared) {
-                    phase = Phase.CLEARING;
-                    since = t;
-                }
-                signal = breached ? Signal.HOLDS : Signal.RECOVERING;
-            }
-            case CLEARING -> {
-                if (breached) {
-                    phase = Phase.ACTIVE;
-                    since = t;
-                    signal = Signal.HOLDS;
-                } else {
-                    signal = Signal.RECOVERING; // between the levels too: hysteresis works both ways
-                }
-            }
-        }
-        if (phase == Phase.PENDING && t - since >= rule.minDuration().toMillis()) {
-            phase = Phase.ACTIVE;
-            since = t;
-            signal = Signal.STARTED;
-        } else if (phase == Phase.CLEARING && t - since >= rule.clearAfter().toMillis()) {
-            phase = Phase.NORMAL;
-            signal = Signal.ENDED;
-        }
+        Hysteresis.Outcome o = Hysteresis.step(s.phase(), s.since(), t, breached, cleared, rule.minDuration(), rule.clearAfter());
+        Phase phase = o.phase();
+        long since = o.since();
+        Signal signal = o.signal();
 
         TrafficProfile speeds = s.speed();
         TrafficProfile occupancies = s.occupancy();

@@ -13,25 +13,8 @@ import vn.ioc.streaming.detect.FloodState.Phase;
  */
 public final class FloodDetector {
 
-    /** What a reading changed. */
-    public enum Signal {
-        NONE,
-        /** The condition began with this reading. */
-        STARTED,
-        /** The condition holds and is now more severe. */
-        RAISED,
-        /** The condition holds and is now less severe. */
-        LOWERED,
-        /** The condition holds at the same severity. */
-        HOLDS,
-        /** The condition still holds but this reading is no flood: it clears if that lasts. */
-        RECOVERING,
-        /** The condition ended with this reading. */
-        ENDED
-    }
-
     /** @param risePerHour the fitted rate of rise, NaN when there are too few readings to tell */
-    public record Step(FloodState state, Signal signal, double risePerHour) {
+    public record Step(FloodState state, BandSignal signal, double risePerHour) {
     }
 
     private FloodDetector() {
@@ -44,7 +27,7 @@ public final class FloodDetector {
         }
         long t = at.toEpochMilli();
         if (t < s.lastAt()) {
-            return new Step(s, Signal.NONE, Double.NaN); // older than what this series already showed: changes nothing
+            return new Step(s, BandSignal.NONE, Double.NaN); // older than what this series already showed: changes nothing
         }
         List<FloodState.Reading> window = new ArrayList<>(s.readings().size() + 1);
         long from = t - rule.riseWindow().toMillis();
@@ -62,24 +45,24 @@ public final class FloodDetector {
         Incident.Severity severity = rule.severityAt(level, rising);
         if (severity != null) {
             int change = s.phase() == Phase.NORMAL ? 0 : severity.compareTo(s.severity());
-            Signal signal = s.phase() == Phase.NORMAL ? Signal.STARTED : change > 0 ? Signal.RAISED : change < 0 ? Signal.LOWERED : Signal.HOLDS;
+            BandSignal signal = s.phase() == Phase.NORMAL ? BandSignal.STARTED : change > 0 ? BandSignal.RAISED : change < 0 ? BandSignal.LOWERED : BandSignal.HOLDS;
             return new Step(new FloodState(Phase.ACTIVE, severity, 0, t, window), signal, rate);
         }
         boolean cleared = rule.cleared(level, rising);
         return switch (s.phase()) {
-            case NORMAL -> new Step(new FloodState(Phase.NORMAL, null, 0, t, window), Signal.NONE, rate);
+            case NORMAL -> new Step(new FloodState(Phase.NORMAL, null, 0, t, window), BandSignal.NONE, rate);
             // between level I and the margin below it: the condition holds, and a recovery goes on (as in ThresholdDetector)
             case ACTIVE -> cleared
                     ? clearOrWait(rule, s.severity(), t, t, window, rate)
-                    : new Step(new FloodState(Phase.ACTIVE, s.severity(), 0, t, window), Signal.RECOVERING, rate);
+                    : new Step(new FloodState(Phase.ACTIVE, s.severity(), 0, t, window), BandSignal.RECOVERING, rate);
             case CLEARING -> clearOrWait(rule, s.severity(), s.since(), t, window, rate);
         };
     }
 
     private static Step clearOrWait(FloodRule rule, Incident.Severity severity, long since, long t, List<FloodState.Reading> window, double rate) {
         if (t - since >= rule.clearAfter().toMillis()) {
-            return new Step(new FloodState(Phase.NORMAL, null, 0, t, window), Signal.ENDED, rate);
+            return new Step(new FloodState(Phase.NORMAL, null, 0, t, window), BandSignal.ENDED, rate);
         }
-        return new Step(new FloodState(Phase.CLEARING, severity, since, t, window), Signal.RECOVERING, rate);
+        return new Step(new FloodState(Phase.CLEARING, severity, since, t, window), BandSignal.RECOVERING, rate);
     }
 }

@@ -33,47 +33,8 @@ public final class RateOfChangeDetector {
         // an unknown rate (just after a gap) neither starts nor ends anything: like a value between the levels
         boolean breached = !Double.isNaN(rate) && rule.breached(rate);
         boolean cleared = !Double.isNaN(rate) && rule.cleared(rate);
-        Phase phase = s.phase();
-        long since = s.since();
-        Signal signal = Signal.NONE;
-        switch (phase) {
-            case NORMAL -> {
-                if (breached) {
-                    phase = Phase.PENDING;
-                    since = t;
-                }
-            }
-            case PENDING -> {
-                if (cleared) {
-                    phase = Phase.NORMAL;
-                }
-            }
-            case ACTIVE -> {
-                if (cleared) {
-                    phase = Phase.CLEARING;
-                    since = t;
-                }
-                signal = breached ? Signal.HOLDS : Signal.RECOVERING;
-            }
-            case CLEARING -> {
-                if (breached) {
-                    phase = Phase.ACTIVE;
-                    since = t;
-                    signal = Signal.HOLDS;
-                } else {
-                    signal = Signal.RECOVERING;
-                }
-            }
-        }
-        if (phase == Phase.PENDING && t - since >= rule.minDuration().toMillis()) {
-            phase = Phase.ACTIVE;
-            since = t;
-            signal = Signal.STARTED;
-        } else if (phase == Phase.CLEARING && t - since >= rule.clearAfter().toMillis()) {
-            phase = Phase.NORMAL;
-            signal = Signal.ENDED;
-        }
-        return new Step(new RateOfChangeState(phase, phase == Phase.NORMAL ? 0 : since, t, points), signal, rate);
+        Hysteresis.Outcome o = Hysteresis.step(s.phase(), s.since(), t, breached, cleared, rule.minDuration(), rule.clearAfter());
+        return new Step(new RateOfChangeState(o.phase(), o.phase() == Phase.NORMAL ? 0 : o.since(), t, points), o.signal(), rate);
     }
 
     /**

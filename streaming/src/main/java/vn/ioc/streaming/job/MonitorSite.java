@@ -268,7 +268,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         airs.put(detectorKey, step.state());
         HourlyAqi aqi = step.aqi();
         Incident.Severity severity = aqi == null ? Incident.Severity.LOW : aqi.band().severity().orElse(Incident.Severity.LOW);
-        signal(banded(step.signal()), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.AIR_QUALITY,
+        signal(step.signal().withoutBands(), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.AIR_QUALITY,
                 Incident.Type.AIR_QUALITY, severity, o.device(), o.metric(), aqi == null ? o.value() : (double) aqi.aqi(),
                 o.time(), aqi == null ? "VN_AQI" : aqi.describe()), out);
     }
@@ -279,7 +279,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         FloodDetector.Step step = FloodDetector.step(rule, s == null ? FloodState.NORMAL : s, o.value(), o.time());
         floods.put(detectorKey, step.state());
         Incident.Severity severity = step.state().severity() != null ? step.state().severity() : Incident.Severity.LOW;
-        signal(banded(step.signal()), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.FLOODING, Incident.Type.FLOODING,
+        signal(step.signal().withoutBands(), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.FLOODING, Incident.Type.FLOODING,
                 severity, o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), step.risePerHour())), out);
     }
 
@@ -319,16 +319,6 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 rule.severity(), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), score)), out);
     }
 
-    /**
-     * The signal of a detector whose condition moves between bands (air quality, flood levels): a band up or
-     * down is the condition going on, with its new severity.
-     */
-    private static ThresholdDetector.Signal banded(Enum<?> signal) {
-        return switch (signal.name()) {
-            case "RAISED", "LOWERED" -> ThresholdDetector.Signal.HOLDS;
-            default -> ThresholdDetector.Signal.valueOf(signal.name());
-        };
-    }
 
     private static Condition missingCondition(String device, String metric, MissingDataRule rule, MissingDataState s, Instant at) {
         return new Condition(device + "/" + metric + "/missing", rule.type(), rule.severity(), device, metric, null, at,

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import vn.ioc.ingest.contract.Incident;
-import vn.ioc.streaming.detect.AirQualityDetector.Signal;
 import vn.ioc.streaming.detect.AirQualityDetector.Step;
 
 class AirQualityDetectorTest {
@@ -59,8 +58,8 @@ class AirQualityDetectorTest {
         List<Step> steps = day(RULE, means);
         List<String> changes = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            Signal signal = steps.get(i).signal();
-            if (signal != Signal.NONE && signal != Signal.HOLDS) {
+            BandSignal signal = steps.get(i).signal();
+            if (signal != BandSignal.NONE && signal != BandSignal.HOLDS) {
                 changes.add(describe(steps.get(i), i));
             }
         }
@@ -84,7 +83,7 @@ class AirQualityDetectorTest {
         // one reading an hour: 100, 100, 100, then 10. Hour 3: 52.0 -> 103 poor; hour 4: 30.3 -> 61; hour 5: 20.0 -> 40
         AirQualityRule twoHours = new AirQualityRule("aq", AirQualityBand.POOR, 2);
         AirQualityState s = AirQualityState.EMPTY;
-        List<Signal> signals = new ArrayList<>();
+        List<BandSignal> signals = new ArrayList<>();
         double[] values = {100, 100, 100, 10, 10, 10, 10};
         for (int h = 0; h < values.length; h++) {
             Step step = AirQualityDetector.step(twoHours, s, "pm25", values[h], MIDNIGHT.plus(Duration.ofHours(h)).plusSeconds(1800));
@@ -92,24 +91,24 @@ class AirQualityDetectorTest {
             signals.add(step.signal());
         }
         // hour 0 has no NowCast, hour 1 starts (bad), hour 2 holds, hour 3 poor, hour 4 moderate, hour 5 good
-        assertThat(signals).containsExactly(Signal.NONE, Signal.NONE, Signal.STARTED, Signal.HOLDS, Signal.LOWERED, Signal.RECOVERING, Signal.ENDED);
+        assertThat(signals).containsExactly(BandSignal.NONE, BandSignal.NONE, BandSignal.STARTED, BandSignal.HOLDS, BandSignal.LOWERED, BandSignal.RECOVERING, BandSignal.ENDED);
     }
 
     @Test
     void badAirWhileRecoveringKeepsTheSameCondition() {
         AirQualityRule twoHours = new AirQualityRule("aq", AirQualityBand.POOR, 2);
         AirQualityState s = AirQualityState.EMPTY;
-        List<Signal> signals = new ArrayList<>();
+        List<BandSignal> signals = new ArrayList<>();
         double[] values = {100, 100, 100, 10, 10, 200, 200};
         for (int h = 0; h < values.length; h++) {
             Step step = AirQualityDetector.step(twoHours, s, "pm25", values[h], MIDNIGHT.plus(Duration.ofHours(h)));
             s = step.state();
             signals.add(step.signal());
         }
-        assertThat(signals).filteredOn(x -> x == Signal.STARTED).hasSize(1);
-        assertThat(signals).doesNotContain(Signal.ENDED);
-        assertThat(signals.get(5)).isEqualTo(Signal.RECOVERING);
-        assertThat(signals.get(6)).isEqualTo(Signal.RAISED);
+        assertThat(signals).filteredOn(x -> x == BandSignal.STARTED).hasSize(1);
+        assertThat(signals).doesNotContain(BandSignal.ENDED);
+        assertThat(signals.get(5)).isEqualTo(BandSignal.RECOVERING);
+        assertThat(signals.get(6)).isEqualTo(BandSignal.RAISED);
     }
 
     @Test
@@ -123,7 +122,7 @@ class AirQualityDetectorTest {
             s = step.state();
         }
         // PM2.5 20 -> 40, PM10 385 -> 250: very bad air, HIGH, from PM10
-        assertThat(step.signal()).isEqualTo(Signal.NONE);
+        assertThat(step.signal()).isEqualTo(BandSignal.NONE);
         Step closed = AirQualityDetector.advance(RULE, s, MIDNIGHT.plus(Duration.ofHours(3)));
         assertThat(closed.aqi().dominant()).isEqualTo(AirQualityIndex.Pollutant.PM10);
         assertThat(closed.aqi().aqi()).isEqualTo(250);
@@ -135,14 +134,14 @@ class AirQualityDetectorTest {
         AirQualityState s = AirQualityState.EMPTY;
         s = AirQualityDetector.step(RULE, s, "pm25", 120, MIDNIGHT).state();
         s = AirQualityDetector.step(RULE, s, "pm25", 120, MIDNIGHT.plus(Duration.ofMinutes(70))).state();
-        assertThat(AirQualityDetector.advance(RULE, s, MIDNIGHT.plus(Duration.ofMinutes(119))).signal()).isEqualTo(Signal.NONE);
+        assertThat(AirQualityDetector.advance(RULE, s, MIDNIGHT.plus(Duration.ofMinutes(119))).signal()).isEqualTo(BandSignal.NONE);
         Step timer = AirQualityDetector.advance(RULE, s, MIDNIGHT.plus(Duration.ofHours(2)));
-        assertThat(timer.signal()).isEqualTo(Signal.STARTED);
+        assertThat(timer.signal()).isEqualTo(BandSignal.STARTED);
         assertThat(timer.aqi().hourEnding()).isEqualTo(MIDNIGHT.plus(Duration.ofHours(2)));
         // a reading for the hour just assessed is too late
         Step late = AirQualityDetector.step(RULE, timer.state(), "pm25", 500, MIDNIGHT.plus(Duration.ofMinutes(100)));
         assertThat(late.state()).isEqualTo(timer.state());
-        assertThat(late.signal()).isEqualTo(Signal.NONE);
+        assertThat(late.signal()).isEqualTo(BandSignal.NONE);
     }
 
     @Test
@@ -150,7 +149,7 @@ class AirQualityDetectorTest {
         AirQualityState s = AirQualityDetector.step(RULE, AirQualityState.EMPTY, "pm25", 30, MIDNIGHT.plus(Duration.ofHours(2))).state();
         Step older = AirQualityDetector.step(RULE, s, "pm25", 300, MIDNIGHT.plus(Duration.ofMinutes(90)));
         assertThat(older.state()).isEqualTo(s);
-        assertThat(older.signal()).isEqualTo(Signal.NONE);
+        assertThat(older.signal()).isEqualTo(BandSignal.NONE);
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import vn.ioc.ingest.contract.Incident;
-import vn.ioc.streaming.detect.FloodDetector.Signal;
 import vn.ioc.streaming.detect.FloodDetector.Step;
 
 class FloodDetectorTest {
@@ -42,8 +41,8 @@ class FloodDetectorTest {
     private static List<String> changes(List<Step> steps) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            Signal signal = steps.get(i).signal();
-            if (signal != Signal.NONE && signal != Signal.HOLDS && signal != Signal.RECOVERING) {
+            BandSignal signal = steps.get(i).signal();
+            if (signal != BandSignal.NONE && signal != BandSignal.HOLDS && signal != BandSignal.RECOVERING) {
                 out.add(i + " " + signal + " " + steps.get(i).state().severity());
             }
         }
@@ -71,10 +70,10 @@ class FloodDetectorTest {
                 "89 LOWERED MEDIUM",
                 // an hour after 85 cm at reading 111
                 "115 ENDED null");
-        assertThat(steps.subList(109, 115)).extracting(Step::signal).containsOnly(Signal.RECOVERING);
+        assertThat(steps.subList(109, 115)).extracting(Step::signal).containsOnly(BandSignal.RECOVERING);
         assertThat(steps.get(110).state().phase()).as("90 cm is not below 100 - 10").isEqualTo(FloodState.Phase.ACTIVE);
         assertThat(steps.get(111).state().phase()).isEqualTo(FloodState.Phase.CLEARING);
-        assertThat(steps.get(116).signal()).isEqualTo(Signal.NONE);
+        assertThat(steps.get(116).signal()).isEqualTo(BandSignal.NONE);
         assertThat(steps).extracting(Step::risePerHour).filteredOn(r -> !Double.isNaN(r)).allMatch(r -> r < 30);
     }
 
@@ -99,7 +98,7 @@ class FloodDetectorTest {
         Arrays.fill(levels, 0.20);
         levels[7] = 0.95;
         List<Step> steps = run(KIM_LONG, TEN_MINUTES, levels);
-        assertThat(steps).extracting(Step::signal).containsOnly(Signal.NONE);
+        assertThat(steps).extracting(Step::signal).containsOnly(BandSignal.NONE);
         assertThat(steps.subList(3, 15)).extracting(Step::risePerHour).allMatch(r -> Math.abs(r) < 1e-9);
     }
 
@@ -107,7 +106,7 @@ class FloodDetectorTest {
     void rateNeedsReadingsOverHalfTheWindow() {
         // four readings five minutes apart cover 15 min of the hour: a steep 1.2 m/h start says nothing yet
         List<Step> steps = run(KIM_LONG, Duration.ofMinutes(5), 0.20, 0.30, 0.40, 0.50);
-        assertThat(steps).extracting(Step::signal).containsOnly(Signal.NONE);
+        assertThat(steps).extracting(Step::signal).containsOnly(BandSignal.NONE);
         assertThat(steps.get(3).risePerHour()).isNaN();
     }
 
@@ -115,17 +114,17 @@ class FloodDetectorTest {
     void levelBackUpWhileClearingKeepsTheSameCondition() {
         List<Step> steps = run(GAUGE_CM, QUARTER_HOUR, 110, 105, 85, 85, 85, 105, 85, 85, 85, 85, 85);
         assertThat(changes(steps)).containsExactly("0 STARTED MEDIUM", "10 ENDED null");
-        assertThat(steps.get(5).signal()).isEqualTo(Signal.HOLDS);
+        assertThat(steps.get(5).signal()).isEqualTo(BandSignal.HOLDS);
     }
 
     @Test
     void readingOlderThanTheLastOneChangesNothing() {
         Step started = FloodDetector.step(KIM_LONG, FloodState.NORMAL, 2.3, T0.plusSeconds(600));
-        assertThat(started.signal()).isEqualTo(Signal.STARTED);
+        assertThat(started.signal()).isEqualTo(BandSignal.STARTED);
         assertThat(started.state().severity()).isEqualTo(Incident.Severity.HIGH);
         Step older = FloodDetector.step(KIM_LONG, started.state(), 0.2, T0);
         assertThat(older.state()).isEqualTo(started.state());
-        assertThat(older.signal()).isEqualTo(Signal.NONE);
+        assertThat(older.signal()).isEqualTo(BandSignal.NONE);
     }
 
     @Test
