@@ -26,27 +26,10 @@ public final class DetectorRules implements Serializable {
 
     public static final String DEFAULT_RESOURCE = "/detector-rules.yaml";
 
-    private final Map<String, List<ThresholdRule>> byType;
-    private final Map<String, List<AnomalyRule>> anomalyByType;
-    private final Map<String, List<FlatLineRule>> flatLineByType;
-    private final Map<String, List<MissingDataWatch>> missingByType;
-    private final Map<String, List<FloodRule>> floodByType;
-    private final Map<String, List<AirQualityWatch>> airByType;
-    private final Map<String, List<RateOfChangeRule>> rateByType;
-    private final Map<String, List<CongestionWatch>> congestionByType;
+    private final Map<String, DeviceTypeRules> byType;
 
-    private DetectorRules(Map<String, List<ThresholdRule>> byType, Map<String, List<AnomalyRule>> anomalyByType,
-                          Map<String, List<FlatLineRule>> flatLineByType, Map<String, List<MissingDataWatch>> missingByType,
-                          Map<String, List<FloodRule>> floodByType, Map<String, List<AirQualityWatch>> airByType,
-                          Map<String, List<RateOfChangeRule>> rateByType, Map<String, List<CongestionWatch>> congestionByType) {
-        this.congestionByType = congestionByType;
-        this.airByType = airByType;
-        this.rateByType = rateByType;
+    private DetectorRules(Map<String, DeviceTypeRules> byType) {
         this.byType = byType;
-        this.anomalyByType = anomalyByType;
-        this.flatLineByType = flatLineByType;
-        this.missingByType = missingByType;
-        this.floodByType = floodByType;
     }
 
     public static DetectorRules defaults() {
@@ -59,14 +42,7 @@ public final class DetectorRules implements Serializable {
 
     public static DetectorRules load(InputStream yaml) {
         JsonNode root = new YAMLMapper().readTree(yaml);
-        Map<String, List<ThresholdRule>> byType = new LinkedHashMap<>();
-        Map<String, List<AnomalyRule>> anomalyByType = new LinkedHashMap<>();
-        Map<String, List<FlatLineRule>> flatLineByType = new LinkedHashMap<>();
-        Map<String, List<MissingDataWatch>> missingByType = new LinkedHashMap<>();
-        Map<String, List<FloodRule>> floodByType = new LinkedHashMap<>();
-        Map<String, List<AirQualityWatch>> airByType = new LinkedHashMap<>();
-        Map<String, List<RateOfChangeRule>> rateByType = new LinkedHashMap<>();
-        Map<String, List<CongestionWatch>> congestionByType = new LinkedHashMap<>();
+        Map<String, DeviceTypeRules> byType = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> type : root.properties()) {
             List<CongestionWatch> congestion = new ArrayList<>();
             List<RateOfChangeRule> rates = new ArrayList<>();
@@ -92,17 +68,9 @@ public final class DetectorRules implements Serializable {
                             + " congestion-profile but was '" + kind + "'");
                 }
             }
-            byType.put(type.getKey(), List.copyOf(rules));
-            anomalyByType.put(type.getKey(), List.copyOf(anomalies));
-            flatLineByType.put(type.getKey(), List.copyOf(flatLines));
-            missingByType.put(type.getKey(), List.copyOf(missing));
-            floodByType.put(type.getKey(), List.copyOf(floods));
-            airByType.put(type.getKey(), List.copyOf(air));
-            rateByType.put(type.getKey(), List.copyOf(rates));
-            congestionByType.put(type.getKey(), List.copyOf(congestion));
+            byType.put(type.getKey(), new DeviceTypeRules(rules, anomalies, flatLines, missing, floods, air, rates, congestion));
         }
-        return new DetectorRules(byType, anomalyByType, flatLineByType, missingByType, floodByType, airByType, rateByType,
-                congestionByType);
+        return new DetectorRules(byType);
     }
 
     private static CongestionWatch congestionProfile(String type, JsonNode r) {
@@ -257,42 +225,42 @@ public final class DetectorRules implements Serializable {
     }
 
     public List<ThresholdRule> forType(String deviceType) {
-        return deviceType == null ? List.of() : byType.getOrDefault(deviceType, List.of());
+        return of(deviceType).thresholds();
     }
 
     /** The road sensors of this device type judged against the usual traffic of the hour. */
     public List<CongestionWatch> congestionFor(String deviceType) {
-        return deviceType == null ? List.of() : congestionByType.getOrDefault(deviceType, List.of());
+        return of(deviceType).congestion();
     }
 
     /** The metrics of this device type watched for changing too fast. */
     public List<RateOfChangeRule> rateRulesFor(String deviceType) {
-        return deviceType == null ? List.of() : rateByType.getOrDefault(deviceType, List.of());
+        return of(deviceType).rates();
     }
 
     /** The particle sensors of this device type judged by VN_AQI. */
     public List<AirQualityWatch> airQualityFor(String deviceType) {
-        return deviceType == null ? List.of() : airByType.getOrDefault(deviceType, List.of());
+        return of(deviceType).airQuality();
     }
 
     /** The water levels of this device type watched against flood alarm levels. */
     public List<FloodRule> floodRulesFor(String deviceType) {
-        return deviceType == null ? List.of() : floodByType.getOrDefault(deviceType, List.of());
+        return of(deviceType).floods();
     }
 
     /** The metrics of this device type watched for readings that stop coming. */
     public List<MissingDataWatch> missingDataFor(String deviceType) {
-        return deviceType == null ? List.of() : missingByType.getOrDefault(deviceType, List.of());
+        return of(deviceType).missingData();
     }
 
     /** The metrics of this device type watched for being stuck. */
     public List<FlatLineRule> flatLineRulesFor(String deviceType) {
-        return deviceType == null ? List.of() : flatLineByType.getOrDefault(deviceType, List.of());
+        return of(deviceType).flatLines();
     }
 
     /** The metrics of this device type watched by the anomaly detector. */
     public List<AnomalyRule> anomalyRulesFor(String deviceType) {
-        return deviceType == null ? List.of() : anomalyByType.getOrDefault(deviceType, List.of());
+        return of(deviceType).anomalies();
     }
 
     /** Every duration divided by {@code speedup}: for recorded data replayed faster than real time. */
@@ -300,20 +268,12 @@ public final class DetectorRules implements Serializable {
         if (speedup <= 0) {
             throw new IllegalArgumentException("expected a positive speed-up but was " + speedup);
         }
-        Map<String, List<ThresholdRule>> out = new LinkedHashMap<>();
-        byType.forEach((t, rules) -> out.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        Map<String, List<AnomalyRule>> anomalies = new LinkedHashMap<>();
-        anomalyByType.forEach((t, rules) -> anomalies.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        Map<String, List<FlatLineRule>> flatLines = new LinkedHashMap<>();
-        flatLineByType.forEach((t, rules) -> flatLines.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        Map<String, List<MissingDataWatch>> missing = new LinkedHashMap<>();
-        missingByType.forEach((t, rules) -> missing.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        Map<String, List<FloodRule>> floods = new LinkedHashMap<>();
-        floodByType.forEach((t, rules) -> floods.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        Map<String, List<RateOfChangeRule>> rates = new LinkedHashMap<>();
-        rateByType.forEach((t, rules) -> rates.put(t, rules.stream().map(r -> r.compressed(speedup)).toList()));
-        // VN_AQI is judged over clock hours of event time, which a replay compresses with everything else; the
-        // congestion profile is not kept at all: a replayed clock has no time of day to learn traffic by
-        return new DetectorRules(out, anomalies, flatLines, missing, floods, airByType, rates, Map.of());
+        Map<String, DeviceTypeRules> out = new LinkedHashMap<>();
+        byType.forEach((type, rules) -> out.put(type, rules.compressed(speedup)));
+        return new DetectorRules(out);
+    }
+
+    private DeviceTypeRules of(String deviceType) {
+        return deviceType == null ? DeviceTypeRules.NONE : byType.getOrDefault(deviceType, DeviceTypeRules.NONE);
     }
 }
