@@ -26,19 +26,20 @@ public final class TestIncidents {
         Instant t = openedAt.truncatedTo(ChronoUnit.MILLIS);
         return new Incident(id, Incident.Type.CONGESTION, Incident.Severity.HIGH, Incident.Status.OPEN,
                 "site-1", "cam-1", "queue_length", LAT, LON, "Phường Đông Ba", t, t, null, 42.0,
-                "Queue of 42 m on Lê Duẩn", 1);
+                "Queue of 42 m on Lê Duẩn", 1, 0.6, java.util.List.of());
     }
 
     /** The next version of the incident with another status; closed ones get a closing time. */
     public static Incident withStatus(Incident i, Incident.Status status) {
         Instant now = i.updatedAt().plusSeconds(60);
         return new Incident(i.id(), i.type(), i.severity(), status, i.site(), i.device(), i.metric(), i.lat(), i.lon(),
-                i.ward(), i.openedAt(), now, status.isActive() ? null : now, i.value(), i.summary(), i.version() + 1);
+                i.ward(), i.openedAt(), now, status.isActive() ? null : now, i.value(), i.summary(), i.version() + 1,
+                i.confidence(), i.evidence());
     }
 
     public static Incident withText(Incident i, String ward, String summary) {
         return new Incident(i.id(), i.type(), i.severity(), i.status(), i.site(), i.device(), i.metric(), i.lat(), i.lon(),
-                ward, i.openedAt(), i.updatedAt(), i.closedAt(), i.value(), summary, i.version());
+                ward, i.openedAt(), i.updatedAt(), i.closedAt(), i.value(), summary, i.version(), i.confidence(), i.evidence());
     }
 
     public static void store(TestDatabase db, Incident i) {

@@ -1,6 +1,10 @@
 package vn.ioc.ingest.contract;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,6 +21,7 @@ public final class IncidentCodec implements Codec<Incident> {
         var lat = Json.optionalFinite(o, "lat");
         var lon = Json.optionalFinite(o, "lon");
         var value = Json.optionalFinite(o, "value");
+        var confidence = Json.optionalFinite(o, "confidence");
         return new Incident(id,
                 Json.enumValue(o, "type", Incident.Type.class),
                 Json.enumValue(o, "severity", Incident.Severity.class),
@@ -26,7 +31,27 @@ public final class IncidentCodec implements Codec<Incident> {
                 Json.optionalString(o, "ward"),
                 Json.time(o, "openedAt"), Json.time(o, "updatedAt"), Json.optionalTime(o, "closedAt"),
                 value.isPresent() ? value.getAsDouble() : null,
-                Json.optionalString(o, "summary"), Json.nonNegativeLong(o, "version"));
+                Json.optionalString(o, "summary"), Json.nonNegativeLong(o, "version"),
+                confidence.isPresent() ? confidence.getAsDouble() : null, evidence(o));
+    }
+
+    private static List<Evidence> evidence(ObjectNode o) throws InvalidMessageException {
+        JsonNode list = o.get("evidence");
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw InvalidMessageException.expected("'evidence' to be an array", Json.describe(list));
+        }
+        List<Evidence> out = new ArrayList<>();
+        for (JsonNode item : list) {
+            ObjectNode e = Json.object(item, "an evidence entry");
+            var value = Json.optionalFinite(e, "value");
+            out.add(new Evidence(Json.enumValue(e, "kind", Evidence.Kind.class), Json.string(e, "source"),
+                    Json.optionalString(e, "metric"), value.isPresent() ? value.getAsDouble() : null,
+                    Json.optionalTime(e, "at"), Json.optionalString(e, "detail")));
+        }
+        return out;
     }
 
     @Override

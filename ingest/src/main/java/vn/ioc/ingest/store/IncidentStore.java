@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vn.ioc.ingest.contract.Evidence;
 import vn.ioc.ingest.contract.Incident;
+import vn.ioc.ingest.contract.Json;
 
 /**
  * Incidents and their audit trail.
@@ -27,8 +29,8 @@ public final class IncidentStore {
 
     private static final String UPSERT = """
             INSERT INTO incident (id, type, severity, status, site, device, metric, lat, lon, ward,
-                                  opened_at, updated_at, closed_at, value, summary, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  opened_at, updated_at, closed_at, value, summary, version, confidence, evidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
             ON CONFLICT (id) DO UPDATE SET
                 severity   = EXCLUDED.severity,
                 status     = CASE
@@ -43,7 +45,9 @@ public final class IncidentStore {
                 closed_at  = CASE WHEN incident.status = 'RESOLVED' THEN incident.closed_at ELSE EXCLUDED.closed_at END,
                 value      = EXCLUDED.value,
                 summary    = EXCLUDED.summary,
-                version    = EXCLUDED.version
+                version    = EXCLUDED.version,
+                confidence = EXCLUDED.confidence,
+                evidence   = EXCLUDED.evidence
             WHERE incident.version < EXCLUDED.version""";
 
     private static final String EVENT = """
@@ -51,8 +55,12 @@ public final class IncidentStore {
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (incident_id, version) WHERE version IS NOT NULL DO NOTHING""";
 
+    private static final String LINK = """
+            INSERT INTO incident_report (incident_id, report_id, linked_at) VALUES (?, ?, ?)
+            ON CONFLICT DO NOTHING""";
+
     private static final String COLUMNS = "id, type, severity, status, site, device, metric, lat, lon, ward, "
-            + "opened_at, updated_at, closed_at, value, summary, version";
+            + "opened_at, updated_at, closed_at, value, summary, version, confidence, evidence::text AS evidence";
 
     private IncidentStore() {
     }
@@ -77,7 +85,19 @@ public final class IncidentStore {
             setDouble(ps, 14, i.value());
             ps.setString(15, i.summary());
             ps.setLong(16, i.version());
+            setDouble(ps, 17, i.confidence());
+            ps.setString(18, Json.MAPPER.writeValueAsString(i.evidence()));
             changed = ps.executeUpdate();
+        }
+        for (Evidence e : i.evidence()) {
+            if (e.kind() == Evidence.Kind.REPORT) {
+                try (PreparedStatement ps = c.prepareStatement(LINK)) {
+                    ps.setString(1, i.id());
+                    ps.setString(2, e.source());
+                    ps.setTimestamp(3, Timestamp.from(e.at() != null ? e.at() : i.updatedAt()));
+                    ps.executeUpdate();
+                }
+            }
         }
         try (PreparedStatement ps = c.prepareStatement(EVENT)) {
             ps.setString(1, i.id());
@@ -141,10 +161,30 @@ public final class IncidentStore {
                         getDouble(rs, "lat"), getDouble(rs, "lon"), rs.getString("ward"),
                         rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                         closed == null ? null : closed.toInstant(),
-                        getDouble(rs, "value"), rs.getString("summary"), rs.getLong("version")));
+                        getDouble(rs, "value"), rs.getString("summary"), rs.getLong("version"),
+                        getDouble(rs, "confidence"), evidence(rs.getString("evidence"))));
             }
         }
         return out;
+    }
+
+    /** The incidents a citizen report was joined to, newest first. */
+    public static List<String> incidentsOfReport(Connection c, String reportId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT incident_id FROM incident_report WHERE report_id = ? ORDER BY linked_at DESC")) {
+            ps.setString(1, reportId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<Evidence> evidence(String json) {
+        return json == null ? List.of() : List.of(Json.MAPPER.readValue(json, Evidence[].class));
     }
 
     static void setDouble(PreparedStatement ps, int i, Double d) throws SQLException {

@@ -149,7 +149,9 @@ class MessageCodecsTest {
         var codec = new IncidentCodec();
         var i = new Incident("inc-1", Incident.Type.CONGESTION, Incident.Severity.HIGH, Incident.Status.OPEN,
                 "hue-duc", "loop-1", "speed", 16.4565, 107.5637, "Phường Đúc", NOW.minusSeconds(60), NOW, null,
-                18.0, "speed 18 km/h below 40 km/h", 3);
+                18.0, "speed 18 km/h below 40 km/h", 3, 0.84,
+                List.of(new Evidence(Evidence.Kind.SENSOR, "loop-1", "speed", 18.0, NOW, "slow"),
+                        new Evidence(Evidence.Kind.CAMERA, "cam-1", null, null, NOW.minusSeconds(30), "stalled vehicle")));
         assertThat(codec.decode(TopicAddress.central(MessageKind.INCIDENT, "inc-1"), codec.encode(i), NOW)).isEqualTo(i);
         assertThatThrownBy(() -> codec.decode(TopicAddress.central(MessageKind.INCIDENT, "inc-2"), codec.encode(i), NOW))
                 .hasMessageContaining("as in the topic");

@@ -69,7 +69,8 @@ class SchemasTest {
         assertThat(validate("site-status.v1.json", codec.encode(SiteStatus.will("hue-duc", "hue-duc")))).isEmpty();
         assertThat(validate("site-status.v1.json", "{\"agent\":\"a\",\"online\":true}".getBytes(UTF_8))).as("birth without place").isNotEmpty();
         var incident = new Incident("i-1", Incident.Type.CONGESTION, Incident.Severity.HIGH, Incident.Status.OPEN, "hue-duc", "loop-1",
-                "speed", 16.4565, 107.5637, "Phường Đúc", NOW, NOW, null, 18.0, "slow", 1);
+                "speed", 16.4565, 107.5637, "Phường Đúc", NOW, NOW, null, 18.0, "slow", 1,
+                0.6, List.of(new Evidence(Evidence.Kind.SENSOR, "loop-1", "speed", 18.0, NOW, null)));
         assertThat(validate("incident.v1.json", new IncidentCodec().encode(incident))).isEmpty();
     }
 }

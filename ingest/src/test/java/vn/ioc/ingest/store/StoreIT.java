@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.ioc.ingest.contract.Evidence;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.Observation;
 import vn.ioc.ingest.contract.SiteStatus;
@@ -82,7 +83,8 @@ class StoreIT {
 
     private static Incident incident(String id, Incident.Status status, Incident.Severity severity, long version, Instant at) {
         return new Incident(id, Incident.Type.CONGESTION, severity, status, "hue-duc", "loop-1", "speed",
-                16.4565, 107.5637, "Phường Đúc", T0, at, status == Incident.Status.CLEARED ? at : null, 20.0, "slow", version);
+                16.4565, 107.5637, "Phường Đúc", T0, at, status == Incident.Status.CLEARED ? at : null, 20.0, "slow", version,
+                0.6, List.of(new Evidence(Evidence.Kind.SENSOR, "loop-1", "speed", 20.0, at, null)));
     }
 
     @Test
