@@ -9,6 +9,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
 
+import vn.ioc.ingest.contract.Evidence;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.streaming.anomaly.AnomalyDetector;
 import vn.ioc.streaming.detect.AirQualityBand;
@@ -111,6 +112,18 @@ final class DetectorStates {
 
     static MapStateDescriptor<String, String> holdingState(Duration ttl) {
         MapStateDescriptor<String, String> d = new MapStateDescriptor<>("holding-rules", Types.STRING, Types.STRING);
+        return dropUnused(d, ttl, false);
+    }
+
+    static MapStateDescriptor<String, Boolean> camerasState(Duration ttl) {
+        MapStateDescriptor<String, Boolean> d = new MapStateDescriptor<>("cameras", Types.STRING, Types.BOOLEAN);
+        return dropUnused(d, ttl, true);
+    }
+
+    /** A sensor's last sign of traffic going wrong: kept only as long as it can confirm a camera event. */
+    static MapStateDescriptor<String, Evidence> trafficSignsState(Duration ttl) {
+        MapStateDescriptor<String, Evidence> d = new MapStateDescriptor<>("traffic-signs", Types.STRING,
+                TypeInformation.of(Evidence.class));
         return dropUnused(d, ttl, false);
     }
 }

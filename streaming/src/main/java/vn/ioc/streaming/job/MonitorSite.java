@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.ioc.ingest.contract.CameraEvent;
 import vn.ioc.ingest.contract.CameraEventCodec;
+import vn.ioc.ingest.contract.Evidence;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.InvalidMessageException;
 import vn.ioc.ingest.contract.Observation;
@@ -64,6 +65,7 @@ import vn.ioc.streaming.detect.ThresholdRule;
 import vn.ioc.streaming.detect.ThresholdState;
 import vn.ioc.streaming.detect.TrafficReading;
 import vn.ioc.streaming.incident.Condition;
+import vn.ioc.streaming.incident.Confirmation;
 import vn.ioc.streaming.incident.IncidentChange;
 import vn.ioc.streaming.incident.IncidentLifecycle;
 import vn.ioc.streaming.incident.Place;
@@ -106,9 +108,16 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient MapState<String, CongestionState> congestions;
     /** Per device/metric/rule: whether readings still come, learned from their spacing. */
     private transient MapState<String, MissingDataState> silences;
+    /** Per incident key (see {@link Condition#incidentKey()}): the open incident. */
     private transient MapState<String, Incident> open;
+    /** Per incident key: the conditions holding it, comma-separated; the incident clears when the last one ends. */
+    private transient MapState<String, String> members;
     /** Per condition key: the rules currently holding it, comma-separated. */
     private transient MapState<String, String> holding;
+    /** Per device: whether it is a camera (its readings are the camera's statistics). */
+    private transient MapState<String, Boolean> cameras;
+    /** Per sensor: the last time it showed traffic going wrong, to confirm a camera's event. */
+    private transient MapState<String, Evidence> trafficSigns;
     private transient ListState<SiteInput> pending;
     private transient ValueState<Long> lastActivity;
     private transient ValueState<Long> silenceTimer;
@@ -141,6 +150,9 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         congestions = rc.getMapState(DetectorStates.congestionsState(options.stateTtl()));
         open = rc.getMapState(new MapStateDescriptor<>("open-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         holding = rc.getMapState(DetectorStates.holdingState(options.stateTtl()));
+        members = rc.getMapState(new MapStateDescriptor<>("incident-members", Types.STRING, Types.STRING));
+        cameras = rc.getMapState(DetectorStates.camerasState(options.stateTtl()));
+        trafficSigns = rc.getMapState(DetectorStates.trafficSignsState(options.stateTtl()));
         pending = rc.getListState(new ListStateDescriptor<>("pending", TypeInformation.of(SiteInput.class)));
         lastActivity = rc.getState(new ValueStateDescriptor<>("last-activity", Types.LONG));
         silenceTimer = rc.getState(new ValueStateDescriptor<>("silence-timer", Types.LONG));
@@ -195,8 +207,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         for (ThresholdRule rule : rules.forType(type)) {
             if (rule.metric().equals(o.metric())) {
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
-                signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(),
-                        rule.severityAt(o.value()), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value())), out);
+                signal(step.signal(), site, o, rule.id(), sensed(o, o.device() + "/" + rule.type(), rule.type(),
+                        rule.severityAt(o.value()), o.value(), rule.describe(o.value()), false), out);
             }
         }
         for (CongestionWatch watch : rules.congestionFor(type)) {
@@ -242,9 +254,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         CongestionDetector.Step step = CongestionDetector.step(watch.rule(), s == null ? CongestionState.initial(watch.rule()) : s,
                 reading, o.time());
         congestions.put(detectorKey, step.state());
-        signal(step.signal(), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.CONGESTION,
-                Incident.Type.CONGESTION, step.severity(watch.rule()), o.device(), o.metric(), o.value(), o.time(),
-                step.describe(watch.rule(), reading)), out);
+        signal(step.signal(), site, o, watch.rule().id(), sensed(o, o.device() + "/" + Incident.Type.CONGESTION,
+                Incident.Type.CONGESTION, step.severity(watch.rule()), o.value(), step.describe(watch.rule(), reading), false), out);
     }
 
     private void rateOfChange(RateOfChangeRule rule, Observation o, String site, Collector<IncidentChange> out) throws Exception {
@@ -252,8 +263,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         RateOfChangeState s = rates.get(detectorKey);
         RateOfChangeDetector.Step step = RateOfChangeDetector.step(rule, s == null ? RateOfChangeState.NORMAL : s, o.value(), o.time());
         rates.put(detectorKey, step.state());
-        signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + rule.type(), rule.type(), rule.severity(),
-                o.device(), o.metric(), o.value(), o.time(), rule.describe(step.ratePerHour())), out);
+        signal(step.signal(), site, o, rule.id(), sensed(o, o.device() + "/" + rule.type(), rule.type(), rule.severity(),
+                o.value(), rule.describe(step.ratePerHour()), false), out);
     }
 
     private void airQuality(AirQualityWatch watch, Observation o, String site, Collector<IncidentChange> out) throws Exception {
@@ -268,9 +279,9 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         airs.put(detectorKey, step.state());
         HourlyAqi aqi = step.aqi();
         Incident.Severity severity = aqi == null ? Incident.Severity.LOW : aqi.band().severity().orElse(Incident.Severity.LOW);
-        signal(step.signal().withoutBands(), site, o, watch.rule().id(), new Condition(o.device() + "/" + Incident.Type.AIR_QUALITY,
-                Incident.Type.AIR_QUALITY, severity, o.device(), o.metric(), aqi == null ? o.value() : (double) aqi.aqi(),
-                o.time(), aqi == null ? "VN_AQI" : aqi.describe()), out);
+        signal(step.signal().withoutBands(), site, o, watch.rule().id(), sensed(o, o.device() + "/" + Incident.Type.AIR_QUALITY,
+                Incident.Type.AIR_QUALITY, severity, aqi == null ? o.value() : (double) aqi.aqi(),
+                aqi == null ? "VN_AQI" : aqi.describe(), false), out);
     }
 
     private void flood(FloodRule rule, Observation o, String site, Collector<IncidentChange> out) throws Exception {
@@ -279,8 +290,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         FloodDetector.Step step = FloodDetector.step(rule, s == null ? FloodState.NORMAL : s, o.value(), o.time());
         floods.put(detectorKey, step.state());
         Incident.Severity severity = step.state().severity() != null ? step.state().severity() : Incident.Severity.LOW;
-        signal(step.signal().withoutBands(), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.FLOODING, Incident.Type.FLOODING,
-                severity, o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), step.risePerHour())), out);
+        signal(step.signal().withoutBands(), site, o, rule.id(), sensed(o, o.device() + "/" + Incident.Type.FLOODING, Incident.Type.FLOODING,
+                severity, o.value(), rule.describe(o.value(), step.risePerHour()), false), out);
     }
 
     /** A reading of a watched metric: it ends a silence, teaches the usual spacing, and sets the next check. */
@@ -289,7 +300,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         MissingDataState s = silences.get(detectorKey);
         MissingDataDetector.Step step = MissingDataDetector.step(watch.rule(), s == null ? MissingDataState.EMPTY : s, o.time());
         silences.put(detectorKey, step.state());
-        signal(step.signal(), site, o, watch.rule().id(), missingCondition(o.device(), o.metric(), watch.rule(), step.state(), o.time()), out);
+        signal(step.signal(), site, o, watch.rule().id(), missingCondition(o.device(), o.metric(), watch.rule(), step.state(), o.time(),
+                kindOf(o.device())), out);
         Instant due = MissingDataDetector.dueAt(watch.rule(), step.state());
         if (due != null) {
             timers.registerEventTimeTimer(due.toEpochMilli() + 1); // silent strictly after it is due
@@ -302,8 +314,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         FlatLineDetector.Step step = FlatLineDetector.step(rule, s == null ? FlatLineState.EMPTY : s, o.value(), o.time());
         flatLines.put(detectorKey, step.state());
         // a stuck sensor is its own condition, apart from unusual values of the same device
-        signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + o.metric() + "/stuck", rule.type(), rule.severity(),
-                o.device(), o.metric(), o.value(), o.time(), rule.describe(step.state())), out);
+        signal(step.signal(), site, o, rule.id(), sensed(o, o.device() + "/" + o.metric() + "/stuck", rule.type(), rule.severity(),
+                o.value(), rule.describe(step.state()), true), out);
     }
 
     private void anomaly(AnomalyRule rule, Observation o, String site, Collector<IncidentChange> out) throws Exception {
@@ -315,14 +327,25 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         double score = detector.score(o.time().toEpochMilli(), o.value());
         anomalies.put(detectorKey, detector); // the same object on the heap; written back for RocksDB and the TTL
         ThresholdDetector.Step step = threshold(detectorKey, rule.onAlarms(), detector.alarmed() ? 1 : 0, o);
-        signal(step.signal(), site, o, rule.id(), new Condition(o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
-                rule.severity(), o.device(), o.metric(), o.value(), o.time(), rule.describe(o.value(), score)), out);
+        signal(step.signal(), site, o, rule.id(), sensed(o, o.device() + "/" + Incident.Type.ANOMALY, Incident.Type.ANOMALY,
+                rule.severity(), o.value(), rule.describe(o.value(), score), false), out);
     }
 
 
-    private static Condition missingCondition(String device, String metric, MissingDataRule rule, MissingDataState s, Instant at) {
+    private static Condition missingCondition(String device, String metric, MissingDataRule rule, MissingDataState s, Instant at,
+                                              Evidence.Kind kind) {
         return new Condition(device + "/" + metric + "/missing", rule.type(), rule.severity(), device, metric, null, at,
-                "no " + metric + " from " + device + ": " + rule.describe(s));
+                "no " + metric + " from " + device + ": " + rule.describe(s), kind, true);
+    }
+
+    /** A condition a device's reading shows; {@code ofDevice} when it is about the device itself. */
+    private Condition sensed(Observation o, String key, Incident.Type type, Incident.Severity severity, Double value, String summary,
+                             boolean ofDevice) throws Exception {
+        return new Condition(key, type, severity, o.device(), o.metric(), value, o.time(), summary, kindOf(o.device()), ofDevice);
+    }
+
+    private Evidence.Kind kindOf(String device) throws Exception {
+        return Boolean.TRUE.equals(cameras.get(device)) ? Evidence.Kind.CAMERA : Evidence.Kind.SENSOR;
     }
 
     /** Event time reached {@code now}: the watched series that have gone silent by then. */
@@ -343,9 +366,10 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                 MissingDataDetector.Step step = MissingDataDetector.check(watch.rule(), e.getValue(), Instant.ofEpochMilli(now));
                 if (step.signal() == ThresholdDetector.Signal.STARTED) {
                     silences.put(e.getKey(), step.state());
-                    Condition c = missingCondition(parts[0], parts[1], watch.rule(), step.state(), Instant.ofEpochMilli(now));
+                    Condition c = missingCondition(parts[0], parts[1], watch.rule(), step.state(), Instant.ofEpochMilli(now),
+                            kindOf(parts[0]));
                     setHolding(c.key(), watch.rule().id(), true);
-                    apply(c.key(), lifecycle.holds(open.get(c.key()), place(site), c), out);
+                    hold(c, site, out);
                 }
             }
         }
@@ -364,17 +388,59 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         switch (signal) {
             case STARTED, HOLDS -> {
                 setHolding(c.key(), ruleId, true);
-                apply(c.key(), lifecycle.holds(open.get(c.key()), place(site), c), out);
+                hold(c, site, out);
             }
             case ENDED -> {
                 if (setHolding(c.key(), ruleId, false)) {
-                    apply(c.key(), lifecycle.ends(open.get(c.key()), o.time(), o.metric() + " back to normal"), out);
+                    release(c, o.time(), o.device() + " " + o.metric() + " back to normal", out);
                 }
             }
             case RECOVERING, NONE -> {
                 // a recovering value keeps the incident open without changing what it reports
             }
         }
+    }
+
+    /**
+     * A condition holds: its incident (shared with the site's other devices seeing the same) is
+     * opened or updated, and a traffic sign confirms the site's camera events.
+     */
+    private void hold(Condition c, String site, Collector<IncidentChange> out) throws Exception {
+        String key = c.incidentKey();
+        setMember(key, c.key(), true);
+        apply(key, lifecycle.holds(open.get(key), place(site), c), out);
+        if (Confirmation.isTrafficSign(c)) {
+            Evidence sign = c.evidence();
+            trafficSigns.put(c.device(), sign);
+            for (Incident.Type event : Confirmation.CAMERA_EVENTS) {
+                String eventKey = Confirmation.incidentKey(event);
+                apply(eventKey, lifecycle.corroborate(open.get(eventKey), sign, c.at(), "confirmed",
+                        "confirmed by " + c.device() + ": " + c.summary()), out);
+            }
+        }
+    }
+
+    /** A condition ended: its incident clears when no other condition holds it. */
+    private void release(Condition c, Instant at, String detail, Collector<IncidentChange> out) throws Exception {
+        String key = c.incidentKey();
+        if (setMember(key, c.key(), false)) {
+            apply(key, lifecycle.ends(open.get(key), at, detail), out);
+        }
+    }
+
+    /** Records whether a condition holds an incident; returns true when none does any more. */
+    private boolean setMember(String incidentKey, String conditionKey, boolean holds) throws Exception {
+        String current = members.get(incidentKey);
+        Set<String> keys = new HashSet<>(current == null || current.isEmpty() ? List.of() : List.of(current.split(",")));
+        if (holds ? !keys.add(conditionKey) : !keys.remove(conditionKey)) {
+            return !holds && keys.isEmpty();
+        }
+        if (keys.isEmpty()) {
+            members.remove(incidentKey);
+            return true;
+        }
+        members.put(incidentKey, String.join(",", keys.stream().sorted().toList()));
+        return false;
     }
 
     /** Records whether a rule holds a condition; returns true when no rule holds it any more. */
@@ -432,8 +498,12 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         String ward = wards.locate(s.lat(), s.lon()).map(Ward::name).orElse(null);
         profile.update(new Profile(s.name(), s.lat(), s.lon(), ward, true, null));
         deviceTypes.clear();
+        cameras.clear();
         for (SiteStatus.Device d : s.devices()) {
             deviceTypes.put(d.id(), d.type());
+            if (d.kind() == SiteStatus.Kind.CAMERA) {
+                cameras.put(d.id(), true);
+            }
         }
         ctx.output(SITE_UPDATES, SiteUpdate.birth(site, at, payload, ward));
         apply(OFFLINE_KEY, lifecycle.ends(open.get(OFFLINE_KEY), at, "site back online"), out);
@@ -452,7 +522,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         Incident.Severity severity = "shutdown".equals(reason) ? Incident.Severity.LOW : Incident.Severity.MEDIUM;
         String summary = "site " + site + " offline: " + reason;
         apply(OFFLINE_KEY, lifecycle.holds(open.get(OFFLINE_KEY), place(site),
-                new Condition(OFFLINE_KEY, Incident.Type.DEVICE_OFFLINE, severity, null, null, null, at, summary)), out);
+                new Condition(OFFLINE_KEY, Incident.Type.DEVICE_OFFLINE, severity, null, null, null, at, summary,
+                        Evidence.Kind.SENSOR, true)), out);
     }
 
     private void cameraEvent(CameraEvent e, String site, long now, Context ctx, Collector<IncidentChange> out) throws Exception {
@@ -465,12 +536,33 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
                     : type.name().toLowerCase().replace('_', ' ') + (e.zone() != null ? " in " + e.zone() : "")
                             + (e.reason() != null ? " (" + e.reason().toLowerCase() + ")" : "");
             Incident.Severity severity = type == Incident.Type.WRONG_WAY ? Incident.Severity.HIGH : Incident.Severity.MEDIUM;
-            apply(key, lifecycle.holds(open.get(key), place(site),
-                    new Condition(key, type, severity, e.camera(), null, null, e.time(), summary)), out);
+            Condition c = new Condition(key, type, severity, e.camera(), null, null, e.time(), summary, Evidence.Kind.CAMERA,
+                    !Confirmation.CAMERA_EVENTS.contains(type));
+            hold(c, site, out);
+            if (Confirmation.CAMERA_EVENTS.contains(type)) {
+                confirmFromSigns(c, out);
+            }
         } else {
-            apply(key, lifecycle.ends(open.get(key), e.time(), "all clear from the camera"), out);
+            release(new Condition(key, type, Incident.Severity.LOW, e.camera(), null, null, e.time(), null, Evidence.Kind.CAMERA,
+                    !Confirmation.CAMERA_EVENTS.contains(type)), e.time(), "all clear from " + e.camera(), out);
         }
         activity(now, ctx, out, e.time());
+    }
+
+    /** A camera event just started: the site's sensors that showed traffic going wrong shortly before confirm it. */
+    private void confirmFromSigns(Condition event, Collector<IncidentChange> out) throws Exception {
+        String key = event.incidentKey();
+        List<Evidence> signs = new ArrayList<>();
+        for (Map.Entry<String, Evidence> e : trafficSigns.entries()) {
+            if (!e.getKey().equals(event.device()) && Confirmation.recentEnough(e.getValue(), event.at())) {
+                signs.add(e.getValue());
+            }
+        }
+        signs.sort(Comparator.comparing(Evidence::source));
+        for (Evidence sign : signs) {
+            apply(key, lifecycle.corroborate(open.get(key), sign, event.at(), "confirmed",
+                    "confirmed by " + sign.source() + ": " + sign.detail()), out);
+        }
     }
 
     /** Data arrived: the site is alive. Brings a silent site back and keeps one silence timer armed. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import vn.ioc.ingest.contract.Evidence;
 import vn.ioc.ingest.contract.Incident;
 
 class IncidentLifecycleTest {
@@ -73,5 +74,30 @@ class IncidentLifecycleTest {
         String later = lifecycle.holds(null, PHU_HOI, slow(T0.plusSeconds(1), Incident.Severity.MEDIUM, 30)).open().id();
         assertThat(replayed).isEqualTo(first);
         assertThat(later).isNotEqualTo(first);
+    }
+
+    @Test
+    void aReportThatAgreesRaisesConfidenceOnceAndKeepsEveryEarlierSource() {
+        Incident open = lifecycle.holds(null, PHU_HOI, slow(T0, Incident.Severity.MEDIUM, 30)).open();
+        Evidence report = new Evidence(Evidence.Kind.REPORT, "r-17", null, null, T0.plusSeconds(120), "traffic-congestion");
+        var linked = lifecycle.corroborate(open, report, T0.plusSeconds(120), "report linked", "report r-17");
+        assertThat(linked.open().evidence()).extracting(Evidence::source).containsExactly("loop-1", "r-17");
+        assertThat(linked.open().confidence()).isEqualTo(0.76); // 1 - 0.4 * 0.6
+        assertThat(linked.open().version()).isEqualTo(open.version() + 1);
+        assertThat(linked.change().action()).isEqualTo("report linked");
+        assertThat(lifecycle.corroborate(linked.open(), report, T0.plusSeconds(180), "report linked", "again").change())
+                .as("the same report twice counts once").isNull();
+    }
+
+    @Test
+    void confidenceGrowsWithIndependentSourcesButNotWithMetricsOfOneDevice() {
+        Evidence speed = new Evidence(Evidence.Kind.SENSOR, "loop-1", "speed", 20.0, T0, null);
+        Evidence occupancy = new Evidence(Evidence.Kind.SENSOR, "loop-1", "occupancy", 60.0, T0, null);
+        Evidence camera = new Evidence(Evidence.Kind.CAMERA, "cam-1", null, null, T0, null);
+        assertThat(IncidentLifecycle.withEvidence(java.util.List.of(speed), occupancy)).containsExactly(occupancy);
+        assertThat(Confidence.of(Incident.Type.CONGESTION, java.util.List.of(speed))).isEqualTo(0.6);
+        assertThat(Confidence.of(Incident.Type.CONGESTION, java.util.List.of(speed, camera))).isEqualTo(0.84);
+        assertThat(Confidence.of(Incident.Type.DEVICE_OFFLINE, java.util.List.of())).as("a device's own state is observed").isEqualTo(1.0);
+        assertThat(Confidence.of(Incident.Type.CONGESTION, java.util.List.of())).isZero();
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.ioc.ingest.contract.CameraEvent;
 import vn.ioc.ingest.contract.Incident;
+import vn.ioc.ingest.contract.SiteStatus;
 import vn.ioc.streaming.detect.DetectorRules;
 import vn.ioc.streaming.incident.IncidentChange;
 import vn.ioc.streaming.testing.EdgeMessages;
@@ -110,6 +111,115 @@ class MonitorSiteTest {
         harness.processWatermark(T0.plus(Duration.ofHours(3)).toEpochMilli());
         assertThat(changes()).isEmpty();
         assertThat(pendingInputs()).isZero();
+    }
+
+    private static final SiteStatus.Device LOOP_1 = new SiteStatus.Device("loop-1", SiteStatus.Kind.SENSOR, "traffic-loop", false);
+    private static final SiteStatus.Device LOOP_2 = new SiteStatus.Device("loop-2", SiteStatus.Kind.SENSOR, "traffic-loop", false);
+    private static final SiteStatus.Device CAM_1 = new SiteStatus.Device("cam-1", SiteStatus.Kind.CAMERA, "traffic-camera", true);
+
+    private void speedsOf(String device, Instant from, double... kmh) throws Exception {
+        for (int k = 0; k < kmh.length; k++) {
+            feed(EdgeMessages.reading(SITE, seq++, device, "speed", "km/h", kmh[k], from.plus(SAMPLE.multipliedBy(k))));
+        }
+    }
+
+    @Test
+    void twoLoopsOfOneIntersectionThatBothSeeTheJamShareOneIncidentThatClearsWhenBothRecover() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.site(SITE, 16.469, 107.597, T0, LOOP_1, LOOP_2), T0.toEpochMilli()));
+        Instant t = T0.plusSeconds(60);
+        speedsOf("loop-1", t, 30, 28, 25, 26, 27, 28, 70, 72, 75, 74);          // slow for 30 min
+        speedsOf("loop-2", t.plus(SAMPLE), 32, 30, 29, 27, 26, 25, 24, 23, 70, 71, 72, 73); // slow a little longer
+        harness.processWatermark(T0.plus(Duration.ofHours(2)).toEpochMilli());
+
+        List<IncidentChange> out = changes();
+        assertThat(out).extracting(c -> c.incident().id()).as("one incident for the intersection").containsOnly(out.get(0).incident().id());
+        assertThat(out).extracting(IncidentChange::action).startsWith("opened").endsWith("cleared");
+        assertThat(out).filteredOn(c -> c.action().equals("cleared")).hasSize(1);
+        assertThat(out).filteredOn(c -> c.action().equals("corroborated")).as("the second loop joins once").hasSize(1);
+        IncidentChange opened = out.get(0);
+        assertThat(opened.incident().evidence()).extracting(e -> e.source()).containsExactly("loop-1");
+        assertThat(opened.incident().confidence()).isEqualTo(0.6);
+        IncidentChange corroborated = out.stream().filter(c -> c.action().equals("corroborated")).findFirst().orElseThrow();
+        assertThat(corroborated.incident().evidence()).extracting(e -> e.kind() + " " + e.source())
+                .containsExactly("SENSOR loop-1", "SENSOR loop-2");
+        assertThat(corroborated.incident().confidence()).isEqualTo(0.84);
+        IncidentChange cleared = out.get(out.size() - 1);
+        // loop-1 is back to normal at 07:41 (10 min at speed), loop-2 at 07:56: the incident lasts until the second
+        assertThat(cleared.incident().closedAt()).as("cleared when the second loop recovers, not the first")
+                .isEqualTo(t.plus(SAMPLE).plus(SAMPLE.multipliedBy(10)));
+        assertThat(openIncidents()).isZero();
+        assertThat(entries(new org.apache.flink.api.common.state.MapStateDescriptor<>("incident-members", Types.STRING, Types.STRING)))
+                .as("no member list is kept for a cleared incident").isZero();
+    }
+
+    @Test
+    void aStalledVehicleIsConfirmedByTheLoopBesideItWhenTheLoopSlowsDownAfterwards() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.site(SITE, 16.469, 107.597, T0, LOOP_1, CAM_1), T0.toEpochMilli()));
+        Instant t = T0.plusSeconds(60);
+        harness.setProcessingTime(T0.plus(Duration.ofHours(3)).toEpochMilli()); // the event arrives after it happened
+        feed(EdgeMessages.cameraEvent(SITE, seq++, "cam-1", CameraEvent.Type.STALLED_VEHICLE, CameraEvent.State.START, null, t));
+        speedsOf("loop-1", t, 70, 30, 28, 25, 26, 27);
+        harness.processWatermark(t.plus(Duration.ofMinutes(30)).toEpochMilli());
+
+        List<IncidentChange> stalled = changes().stream().filter(c -> c.incident().type() == Incident.Type.STALLED_VEHICLE).toList();
+        assertThat(stalled).extracting(IncidentChange::action).containsExactly("opened", "confirmed");
+        assertThat(stalled.get(0).incident().confidence()).isEqualTo(0.6);
+        Incident confirmed = stalled.get(1).incident();
+        assertThat(confirmed.confidence()).isEqualTo(0.84);
+        assertThat(confirmed.evidence()).extracting(e -> e.kind() + " " + e.source()).containsExactly("CAMERA cam-1", "SENSOR loop-1");
+        assertThat(stalled.get(1).detail()).contains("loop-1").contains("below 40 km/h");
+        assertThat(changes()).as("the loop's congestion is an incident of its own")
+                .anyMatch(c -> c.incident().type() == Incident.Type.CONGESTION && c.action().equals("opened"));
+    }
+
+    @Test
+    void aStalledVehicleIsConfirmedAtOnceByALoopThatSlowedDownJustBefore() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.site(SITE, 16.469, 107.597, T0, LOOP_1, CAM_1), T0.toEpochMilli()));
+        Instant t = T0.plusSeconds(60);
+        speedsOf("loop-1", t, 30, 28, 25, 26);
+        harness.processWatermark(t.plus(SAMPLE.multipliedBy(3)).toEpochMilli());
+        harness.setProcessingTime(T0.plus(Duration.ofHours(3)).toEpochMilli()); // the event arrives after it happened
+        feed(EdgeMessages.cameraEvent(SITE, seq++, "cam-1", CameraEvent.Type.STALLED_VEHICLE, CameraEvent.State.START, null,
+                t.plus(SAMPLE.multipliedBy(4))));
+
+        List<IncidentChange> stalled = changes().stream().filter(c -> c.incident().type() == Incident.Type.STALLED_VEHICLE).toList();
+        assertThat(stalled).extracting(IncidentChange::action).containsExactly("opened", "confirmed");
+        assertThat(stalled.get(1).incident().evidence()).extracting(e -> e.source()).containsExactly("cam-1", "loop-1");
+    }
+
+    @Test
+    void aLoopThatSlowedDownLongBeforeTheEventDoesNotConfirmIt() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.site(SITE, 16.469, 107.597, T0, LOOP_1, CAM_1), T0.toEpochMilli()));
+        Instant t = T0.plusSeconds(60);
+        speedsOf("loop-1", t, 30, 28, 25, 26, 70, 72, 75, 74, 73);
+        harness.processWatermark(t.plus(SAMPLE.multipliedBy(8)).toEpochMilli());
+        harness.setProcessingTime(T0.plus(Duration.ofHours(3)).toEpochMilli()); // the event arrives after it happened
+        feed(EdgeMessages.cameraEvent(SITE, seq++, "cam-1", CameraEvent.Type.STALLED_VEHICLE, CameraEvent.State.START, null,
+                t.plus(Duration.ofMinutes(60))));
+        harness.setProcessingTime(T0.plus(Duration.ofHours(3)).toEpochMilli()); // the event arrives after it happened
+        feed(EdgeMessages.cameraEvent(SITE, seq++, "cam-1", CameraEvent.Type.STALLED_VEHICLE, CameraEvent.State.END, null,
+                t.plus(Duration.ofMinutes(70))));
+
+        List<IncidentChange> stalled = changes().stream().filter(c -> c.incident().type() == Incident.Type.STALLED_VEHICLE).toList();
+        assertThat(stalled).extracting(IncidentChange::action).containsExactly("opened", "cleared");
+        assertThat(stalled.get(1).incident().confidence()).isEqualTo(0.6);
+    }
+
+    @Test
+    void aCamerasOwnStatisticsDoNotConfirmItsOwnEvent() throws Exception {
+        feed(EdgeMessages.birth(EdgeMessages.site(SITE, 16.469, 107.597, T0,
+                new SiteStatus.Device("cam-1", SiteStatus.Kind.CAMERA, "traffic-loop", true)), T0.toEpochMilli()));
+        Instant t = T0.plusSeconds(60);
+        harness.setProcessingTime(T0.plus(Duration.ofHours(3)).toEpochMilli()); // the event arrives after it happened
+        feed(EdgeMessages.cameraEvent(SITE, seq++, "cam-1", CameraEvent.Type.STALLED_VEHICLE, CameraEvent.State.START, null, t));
+        speedsOf("cam-1", t, 30, 28, 25, 26, 27);
+        harness.processWatermark(t.plus(Duration.ofMinutes(30)).toEpochMilli());
+
+        assertThat(changes()).filteredOn(c -> c.incident().type() == Incident.Type.STALLED_VEHICLE)
+                .extracting(IncidentChange::action).containsExactly("opened");
+        assertThat(changes()).filteredOn(c -> c.incident().type() == Incident.Type.CONGESTION)
+                .allSatisfy(c -> assertThat(c.incident().evidence()).extracting(e -> e.kind() + " " + e.source())
+                        .containsExactly("CAMERA cam-1"));
     }
 
     @Test

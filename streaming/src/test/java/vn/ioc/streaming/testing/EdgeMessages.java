@@ -43,4 +43,15 @@ public final class EdgeMessages {
         SensorMessage m = new SensorMessage(site, seq, site, "loop-1", List.of(new Measurement("speed", "km/h", kmh, at)));
         return new MqttRecord(Topics.sensorObservations(site, "loop-1"), new SenmlCodec().encode(m), at.toEpochMilli());
     }
+
+    /** A site carrying the given devices. */
+    public static SiteStatus site(String site, double lat, double lon, Instant at, SiteStatus.Device... devices) {
+        return SiteStatus.birth(site, site, at, "Test site " + site, lat, lon, List.of(devices));
+    }
+
+    /** One reading of one device's metric. */
+    public static MqttRecord reading(String site, long seq, String device, String metric, String unit, double value, Instant at) {
+        SensorMessage m = new SensorMessage(site, seq, site, device, List.of(new Measurement(metric, unit, value, at)));
+        return new MqttRecord(Topics.sensorObservations(site, device), new SenmlCodec().encode(m), at.toEpochMilli());
+    }
 }
