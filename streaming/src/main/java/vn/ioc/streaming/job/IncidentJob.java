@@ -15,15 +15,20 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.ioc.ingest.contract.Observation;
+import vn.ioc.ingest.contract.Report;
 import vn.ioc.ingest.source.MqttRecord;
 import vn.ioc.ingest.source.MqttSource;
 import vn.ioc.ingest.store.Database;
 import vn.ioc.ingest.store.DeadLetter;
 import vn.ioc.streaming.incident.IncidentChange;
+import vn.ioc.streaming.report.Cells;
+import vn.ioc.streaming.report.ReportJoin;
+import vn.ioc.streaming.report.ReportJoinRules;
 import vn.ioc.streaming.sink.Sinks;
 
 /**
@@ -35,8 +40,10 @@ import vn.ioc.streaming.sink.Sinks;
  * MQTT (shared subscription) → decode and validate ─┬→ dead letters → dead_letter
  *                                                   └→ event time (bounded out-of-order, idleness)
  *                                                        ├→ observations → observation
- *                                                        └→ keyBy(site) → detect incidents ─┬→ incident (+ MQTT)
- *                                                                                          └→ site registry
+ *                                                   │    └→ keyBy(site) → detect incidents ─┬→ site registry
+ *                                                   │                                       ├→ other incidents ───────────┐
+ *                                                   │                                       └→ keyBy(cell) → join ─────────┴→ incident (+ MQTT)
+ *                                                   └→ reports → event time → nearby cells ───────↗
  * </pre>
  *
  * <p>Delivery: the source acknowledges MQTT messages only after the checkpoint that covers
@@ -92,9 +99,32 @@ public final class IncidentJob {
         SingleOutputStreamOperator<IncidentChange> changes = timed
                 .keyBy(SiteInput::site)
                 .process(new MonitorSite(options)).name("detect incidents").uid("detect-incidents");
-        changes.sinkTo(incidents).name("store and publish incidents").uid("incident-sink");
         changes.getSideOutput(MonitorSite.SITE_UPDATES)
                 .sinkTo(sites).name("store site registry").uid("site-sink");
+
+        // citizens' reports meet the incidents they may confirm, cell by cell; the others go straight on
+        ReportJoin join = new ReportJoin(ReportJoinRules.defaults());
+        DataStream<CellInput> reports = decoded.getSideOutput(DecodeMessages.REPORTS)
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Report>forBoundedOutOfOrderness(options.maxOutOfOrder())
+                        .withTimestampAssigner((r, previous) -> r.time().toEpochMilli())
+                        .withIdleness(options.idleAfter())) // reports are rare: a quiet hour must not hold event time back
+                .name("report time").uid("report-time")
+                .filter(join::joinable).name("joinable reports").uid("joinable-reports")
+                .flatMap((Report r, Collector<CellInput> out) -> {
+                    for (String cell : Cells.around(r.lat(), r.lon(), join.radiusMetres(r))) {
+                        out.collect(CellInput.of(cell, r));
+                    }
+                }).returns(CellInput.class).name("to nearby cells").uid("reports-to-cells");
+        DataStream<IncidentChange> joined = changes
+                .filter(c -> join.joinable(c.incident().type())).name("confirmable incidents").uid("confirmable-incidents")
+                .map(c -> CellInput.of(Cells.of(c.incident().lat(), c.incident().lon()), c)).returns(CellInput.class)
+                .name("to its cell").uid("incidents-to-cells")
+                .union(reports)
+                .keyBy(CellInput::cell)
+                .process(new JoinReports(join)).name("join citizen reports").uid("join-reports");
+        changes.filter(c -> !join.joinable(c.incident().type())).name("other incidents").uid("other-incidents")
+                .union(joined)
+                .sinkTo(incidents).name("store and publish incidents").uid("incident-sink");
     }
 
     /**
