@@ -18,12 +18,14 @@ public final class ReportCodec implements Codec<Report> {
         if (address != null && address.id() != null && !address.id().equals(id)) {
             throw InvalidMessageException.expected("'id' " + Topics.quote(address.id()) + " as in the topic", Topics.quote(id));
         }
+        String category = Json.id(o, "category");
+        double lat = Json.between(o, "lat", -90, 90);
+        double lon = Json.between(o, "lon", -180, 180);
         Instant time = Json.time(o, "time");
         if (time.isAfter(receivedAt.plus(SenmlCodec.MAX_CLOCK_AHEAD))) {
             throw InvalidMessageException.expected("'time' no later than the time of arrival (is the console's clock ahead?)", time);
         }
-        return new Report(id, Json.id(o, "category"),
-                Json.between(o, "lat", -90, 90), Json.between(o, "lon", -180, 180), time,
+        return new Report(id, category, lat, lon, time,
                 Json.optionalText(o, "ward", MAX_WARD_CHARS), Json.optionalText(o, "description", MAX_DESCRIPTION_CHARS),
                 Json.optionalId(o, "status"));
     }
