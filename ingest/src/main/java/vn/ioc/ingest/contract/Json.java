@@ -97,6 +97,34 @@ public final class Json {
         return s;
     }
 
+    public static String optionalId(JsonNode obj, String field) throws InvalidMessageException {
+        JsonNode v = obj.get(field);
+        return v == null || v.isNull() ? null : id(obj, field);
+    }
+
+    /**
+     * Free text from people (a citizen's description): at most {@code maxChars} characters and
+     * no control characters but tab and line breaks, which no one types and some stores refuse (NUL).
+     */
+    public static String optionalText(JsonNode obj, String field, int maxChars) throws InvalidMessageException {
+        String s = optionalString(obj, field);
+        if (s == null) {
+            return null;
+        }
+        int chars = s.codePointCount(0, s.length());
+        if (chars > maxChars) {
+            throw InvalidMessageException.expected("'" + field + "' of at most " + maxChars + " characters", chars + " characters");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                throw InvalidMessageException.expected("'" + field + "' without control characters",
+                        String.format("U+%04X at character %d", (int) c, s.codePointCount(0, i)));
+            }
+        }
+        return s;
+    }
+
     public static long nonNegativeLong(JsonNode obj, String field) throws InvalidMessageException {
         JsonNode v = obj.get(field);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {

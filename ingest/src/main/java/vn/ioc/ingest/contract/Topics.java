@@ -39,7 +39,7 @@ public final class Topics {
     public static final String ALL_INCIDENTS = ROOT + "/incidents/+";
     public static final String ALL_REPORTS = ROOT + "/reports/+";
 
-    /** What the stream job reads through its shared subscription. */
+    /** The edge's bulk data: what the stream job spreads over its sessions, with the citizen reports. */
     public static final List<String> EDGE_DATA = List.of(ALL_SENSOR_OBSERVATIONS, ALL_CAMERA_STATS, ALL_CAMERA_EVENTS);
 
     private Topics() {

@@ -16,6 +16,7 @@ class MessageCodecsTest {
     private static final TopicAddress CAM_STATS = TopicAddress.edge(MessageKind.CAMERA_STATS, "hue-duc", "cam-1");
     private static final TopicAddress CAM_EVENT = TopicAddress.edge(MessageKind.CAMERA_EVENT, "hue-duc", "cam-1");
     private static final TopicAddress STATUS = TopicAddress.edge(MessageKind.SITE_STATUS, "hue-duc", null);
+    private static final TopicAddress REPORT = TopicAddress.central(MessageKind.REPORT, "HUE-0042");
 
     @Test
     void cameraStatsRoundTrip() throws Exception {
@@ -155,5 +156,78 @@ class MessageCodecsTest {
         assertThat(codec.decode(TopicAddress.central(MessageKind.INCIDENT, "inc-1"), codec.encode(i), NOW)).isEqualTo(i);
         assertThatThrownBy(() -> codec.decode(TopicAddress.central(MessageKind.INCIDENT, "inc-2"), codec.encode(i), NOW))
                 .hasMessageContaining("as in the topic");
+    }
+
+    private static String report(String fields) {
+        return "{\"id\":\"HUE-0042\",\"category\":\"flooding\",\"lat\":16.4637,\"lon\":107.5909,"
+                + "\"time\":\"2026-11-23T07:55:00Z\"" + fields + "}";
+    }
+
+    private static void assertReportRefused(String json, String... reason) {
+        var codec = new ReportCodec();
+        var thrown = assertThatThrownBy(() -> codec.decode(REPORT, json.getBytes(UTF_8), NOW)).isInstanceOf(InvalidMessageException.class);
+        for (String r : reason) {
+            thrown.hasMessageContaining(r);
+        }
+    }
+
+    @Test
+    void reportRoundTripWithAndWithoutItsOptionalFields() throws Exception {
+        var codec = new ReportCodec();
+        var full = new Report("HUE-0042", "flooding", 16.4637, 107.5909, NOW.minusSeconds(300), "Phường Phú Hội",
+                "Nước ngập tới đầu gối\ntrước chợ", "open");
+        assertThat(codec.decode(REPORT, codec.encode(full), NOW)).isEqualTo(full);
+        var bare = new Report("HUE-0042", "pothole", -90, 180, NOW, null, null, null);
+        assertThat(codec.decode(REPORT, codec.encode(bare), NOW)).isEqualTo(bare);
+        assertThat(new String(codec.encode(bare), UTF_8)).doesNotContain("ward").doesNotContain("null");
+    }
+
+    @Test
+    void reportIdMustBeTheOneInTheTopic() {
+        assertReportRefused(report("").replace("HUE-0042", "HUE-0043"), "'id' 'HUE-0042' as in the topic", "'HUE-0043'");
+        assertReportRefused(report("").replace("\"HUE-0042\"", "\"HUE 42\""), "'id' to be an id", "'HUE 42'");
+    }
+
+    @Test
+    void reportWithoutCategoryOrWithOneThatIsNoIdIsRefused() {
+        assertReportRefused(report("").replace("\"category\":\"flooding\",", ""), "'category' to be a string", "missing");
+        assertReportRefused(report("").replace("\"flooding\"", "\"<b>flood</b>\""), "'category' to be an id", "'<b>flood</b>'");
+    }
+
+    @Test
+    void reportPointOutsideTheGlobeOrMissingIsRefused() {
+        assertReportRefused(report("").replace("16.4637", "91"), "'lat' between -90.0 and 90.0", "91");
+        assertReportRefused(report("").replace("107.5909", "-180.5"), "'lon' between -180.0 and 180.0", "-180.5");
+        assertReportRefused(report("").replace("\"lon\":107.5909,", ""), "'lon' to be a finite number", "missing");
+        assertReportRefused(report("").replace("16.4637", "\"16.4637\""), "'lat' to be a finite number", "string");
+    }
+
+    @Test
+    void reportTimeMustBeIsoAndNotAheadOfItsArrival() {
+        assertReportRefused(report("").replace("2026-11-23T07:55:00Z", "23/11/2026"), "'time' to be an ISO-8601", "'23/11/2026'");
+        assertReportRefused(report("").replace("2026-11-23T07:55:00Z", "2026-11-23T09:00:00Z"), "'time' no later than the time of arrival");
+        assertReportRefused(report("").replace("\"time\":\"2026-11-23T07:55:00Z\"", "\"ward\":\"Phú Hội\""), "'time' to be a string", "missing");
+    }
+
+    @Test
+    void reportDescriptionIsCappedAndFreeOfControlCharacters() throws Exception {
+        String longest = "ữ".repeat(ReportCodec.MAX_DESCRIPTION_CHARS);
+        assertThat(new ReportCodec().decode(REPORT, report(",\"description\":\"" + longest + "\"").getBytes(UTF_8), NOW).description())
+                .isEqualTo(longest);
+        assertReportRefused(report(",\"description\":\"" + longest + "!\""), "'description' of at most 2000 characters", "2001 characters");
+        assertReportRefused(report(",\"description\":\"flood\\u0000ed\""), "'description' without control characters", "U+0000 at character 5");
+        assertReportRefused(report(",\"description\":42"), "'description' to be a string", "number 42");
+    }
+
+    @Test
+    void reportWardAndStatusAreCheckedWhenPresent() {
+        assertReportRefused(report(",\"ward\":\"" + "x".repeat(ReportCodec.MAX_WARD_CHARS + 1) + "\""), "'ward' of at most 200 characters");
+        assertReportRefused(report(",\"status\":\"in progress\""), "'status' to be an id", "'in progress'");
+    }
+
+    @Test
+    void reportThatIsNotAnObjectIsRefused() {
+        assertReportRefused("[]", "a report to be a JSON object", "array");
+        assertReportRefused("{\"id\":", "expected a report but the JSON is malformed");
     }
 }

@@ -73,4 +73,23 @@ class SchemasTest {
                 0.6, List.of(new Evidence(Evidence.Kind.SENSOR, "loop-1", "speed", 18.0, NOW, null)));
         assertThat(validate("incident.v1.json", new IncidentCodec().encode(incident))).isEmpty();
     }
+
+    @Test
+    void reportWrittenByTheCodecFollowsItsSchemaWhichRefusesWhatTheCodecRefuses() throws Exception {
+        var codec = new ReportCodec();
+        var report = new Report("HUE-0042", "flooding", 16.4637, 107.5909, NOW, "Phường Phú Hội", "Ngập sâu\ntrước chợ Đông Ba", "open");
+        assertThat(validate("report.v1.json", codec.encode(report))).isEmpty();
+        assertThat(validate("report.v1.json", codec.encode(new Report("HUE-0043", "pothole", 16.46, 107.59, NOW, null, null, null))))
+                .as("only what is required").isEmpty();
+        String point = "\"lat\":16.46,\"lon\":107.59,\"time\":\"2026-11-23T08:00:00Z\"";
+        assertThat(validate("report.v1.json", ("{\"id\":\"HUE-1\"," + point + "}").getBytes(UTF_8))).as("no category").isNotEmpty();
+        assertThat(validate("report.v1.json", ("{\"id\":\"HUE-1\",\"category\":\"flood ing\"," + point + "}").getBytes(UTF_8)))
+                .as("category not an id").isNotEmpty();
+        assertThat(validate("report.v1.json", codec.encode(new Report("HUE-1", "flooding", 91, 107.59, NOW, null, null, null))))
+                .as("latitude").isNotEmpty();
+        assertThat(validate("report.v1.json", codec.encode(new Report("HUE-1", "flooding", 16.46, 107.59, NOW, null,
+                "x".repeat(ReportCodec.MAX_DESCRIPTION_CHARS + 1), null)))).as("description too long").isNotEmpty();
+        assertThat(validate("report.v1.json", codec.encode(new Report("HUE-1", "flooding", 16.46, 107.59, NOW, null,
+                "flood\u0000ed", null)))).as("control character").isNotEmpty();
+    }
 }

@@ -8,13 +8,20 @@ import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.ioc.ingest.contract.Report;
 import vn.ioc.ingest.source.MqttRecord;
 import vn.ioc.ingest.store.DeadLetter;
 
-/** Flink adapter of {@link MessageDecoder}: inputs go on, dead letters to a side output. */
+/**
+ * Flink adapter of {@link MessageDecoder}: site inputs go on; citizen reports and dead letters
+ * to side outputs (reports belong to no site, so they stay out of the per-site stream and its
+ * watermarks).
+ */
 final class DecodeMessages extends ProcessFunction<MqttRecord, SiteInput> {
 
     static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {
+    };
+    static final OutputTag<Report> REPORTS = new OutputTag<>("reports") {
     };
     private static final Logger log = LoggerFactory.getLogger(DecodeMessages.class);
 
@@ -31,6 +38,7 @@ final class DecodeMessages extends ProcessFunction<MqttRecord, SiteInput> {
     public void processElement(MqttRecord r, Context ctx, Collector<SiteInput> out) {
         MessageDecoder.Result result = decoder.decode(r);
         result.inputs().forEach(out::collect);
+        result.reports().forEach(report -> ctx.output(REPORTS, report));
         if (result.deadLetter() != null) {
             deadLetters.inc();
             long n = deadLetters.getCount();

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.flink.util.ParameterTool;
 
@@ -35,6 +36,9 @@ import vn.ioc.streaming.sink.DbSettings;
 public record JobSettings(
         MqttSettings mqtt, String group, int sessions, DbSettings db,
         Duration checkpointInterval, String checkpointDir, String stateBackend, double speedup) implements Serializable {
+
+    /** What the job reads through its shared subscription. */
+    static final List<String> SHARED_TOPICS = Stream.concat(Topics.EDGE_DATA.stream(), Stream.of(Topics.ALL_REPORTS)).toList();
 
     /** Flink's names for the state backends the job may choose. */
     public static final List<String> STATE_BACKENDS = List.of("hashmap", "rocksdb");
@@ -69,9 +73,12 @@ public record JobSettings(
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    /** The source: edge data shared among the job's sessions, site status to session 0 whole. */
+    /**
+     * The source: edge data and citizen reports shared among the job's sessions (each message
+     * reaches exactly one), site status to session 0 whole.
+     */
     public MqttSourceSettings source() {
-        return MqttSourceSettings.of(mqtt, group, Topics.EDGE_DATA, List.of(Topics.ALL_SITE_STATUS))
+        return MqttSourceSettings.of(mqtt, group, SHARED_TOPICS, List.of(Topics.ALL_SITE_STATUS))
                 .withSessions(sessions);
     }
 

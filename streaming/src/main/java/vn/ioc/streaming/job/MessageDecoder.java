@@ -11,6 +11,8 @@ import vn.ioc.ingest.contract.CameraStats;
 import vn.ioc.ingest.contract.CameraStatsCodec;
 import vn.ioc.ingest.contract.InvalidMessageException;
 import vn.ioc.ingest.contract.Observation;
+import vn.ioc.ingest.contract.Report;
+import vn.ioc.ingest.contract.ReportCodec;
 import vn.ioc.ingest.contract.SenmlCodec;
 import vn.ioc.ingest.contract.SiteStatus;
 import vn.ioc.ingest.contract.SiteStatusCodec;
@@ -20,18 +22,24 @@ import vn.ioc.ingest.source.MqttRecord;
 import vn.ioc.ingest.store.DeadLetter;
 
 /**
- * Decodes and validates what the edge publishes. Observations and camera statistics become
- * observations; status and camera events pass on whole once they validate; anything else
- * becomes a dead letter with the reason. Never throws: one bad message must not stop the
- * stream or the good messages beside it, and a bad record in a SenML message does not cost
- * the good records beside it (the message is kept whole as a dead letter too).
+ * Decodes and validates what the edge publishes, and the citizen reports the console
+ * publishes. Observations and camera statistics become observations; status and camera
+ * events pass on whole once they validate; reports become {@link Report}s (they belong to no
+ * site); anything else becomes a dead letter with the reason. Never throws: one bad message
+ * must not stop the stream or the good messages beside it, and a bad record in a SenML
+ * message does not cost the good records beside it (the message is kept whole as a dead
+ * letter too).
  */
 public final class MessageDecoder {
 
-    /** The inputs a message yields, or the dead letter it became. */
-    public record Result(List<SiteInput> inputs, DeadLetter deadLetter) {
+    /** The inputs or the report a message yields, or the dead letter it became. */
+    public record Result(List<SiteInput> inputs, List<Report> reports, DeadLetter deadLetter) {
         static Result of(List<SiteInput> inputs) {
-            return new Result(inputs, null);
+            return new Result(inputs, List.of(), null);
+        }
+
+        static Result of(Report report) {
+            return new Result(List.of(), List.of(report), null);
         }
     }
 
@@ -39,6 +47,7 @@ public final class MessageDecoder {
     private final CameraStatsCodec stats = new CameraStatsCodec();
     private final CameraEventCodec events = new CameraEventCodec();
     private final SiteStatusCodec status = new SiteStatusCodec();
+    private final ReportCodec reports = new ReportCodec();
 
     public Result decode(MqttRecord r) {
         Instant received = Instant.ofEpochMilli(r.receivedAt());
@@ -51,7 +60,7 @@ public final class MessageDecoder {
                     // good readings go on even when a record beside them is refused
                     SenmlCodec.Partial p = senml.decodePartially(a, r.payload(), received);
                     List<SiteInput> inputs = p.message().observations().stream().map(SiteInput::of).toList();
-                    yield new Result(inputs, p.refused().isEmpty() ? null
+                    yield new Result(inputs, List.of(), p.refused().isEmpty() ? null
                             : new DeadLetter(received, r.topic(), site, String.join("; ", p.refused()), r.payload()));
                 }
                 case CAMERA_STATS -> Result.of(observations(stats.decode(a, r.payload(), received)).stream().map(SiteInput::of).toList());
@@ -66,10 +75,11 @@ public final class MessageDecoder {
                     SiteStatus s = status.decode(a, r.payload(), received);
                     yield Result.of(List.of(SiteInput.of(site, (s.time() != null ? s.time() : received).toEpochMilli(), r)));
                 }
+                case REPORT -> Result.of(reports.decode(a, r.payload(), received));
                 default -> throw InvalidMessageException.expected("a topic the stream job reads", "'" + r.topic() + "'");
             };
         } catch (InvalidMessageException e) {
-            return new Result(List.of(), new DeadLetter(received, r.topic(), site, e.getMessage(), r.payload()));
+            return new Result(List.of(), List.of(), new DeadLetter(received, r.topic(), site, e.getMessage(), r.payload()));
         }
     }
 

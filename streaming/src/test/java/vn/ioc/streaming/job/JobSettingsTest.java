@@ -10,6 +10,8 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.junit.jupiter.api.Test;
 
+import vn.ioc.ingest.contract.Topics;
+
 class JobSettingsTest {
 
     @Test
@@ -35,5 +37,14 @@ class JobSettingsTest {
         assertThatThrownBy(() -> JobSettings.from(new String[] {"--state-backend", "memory"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[hashmap, rocksdb]").hasMessageContaining("'memory'");
+    }
+
+    @Test
+    void edgeDataAndReportsAreSharedAmongTheSessionsAndSiteStatusIsReadWhole() {
+        var source = JobSettings.from(new String[] {"--group", "ioc-job-a"}, Map.of()).source();
+        assertThat(source.group()).isEqualTo("ioc-job-a");
+        assertThat(source.sharedFilters()).containsExactly(
+                Topics.ALL_SENSOR_OBSERVATIONS, Topics.ALL_CAMERA_STATS, Topics.ALL_CAMERA_EVENTS, Topics.ALL_REPORTS);
+        assertThat(source.directFilters()).containsExactly(Topics.ALL_SITE_STATUS);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import vn.ioc.ingest.contract.CameraStats;
 import vn.ioc.ingest.contract.CameraStatsCodec;
 import vn.ioc.ingest.contract.Observation;
+import vn.ioc.ingest.contract.Report;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.source.MqttRecord;
 import vn.ioc.streaming.testing.EdgeMessages;
@@ -105,5 +106,33 @@ class MessageDecoderTest {
         assertThat(obs).extracting(Observation::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
         assertThat(obs.get(5).value()).isEqualTo(7);
         assertThat(obs).allSatisfy(o -> assertThat(o.time()).isEqualTo(T0));
+    }
+
+    @Test
+    void citizenReportBecomesAReportAndNoSiteInput() {
+        var report = new Report("HUE-0042", "flooding", 16.4637, 107.5909, T0, "Phường Phú Hội", "Ngập tới đầu gối", null);
+        var r = decoder.decode(EdgeMessages.report(report));
+        assertThat(r.reports()).containsExactly(report);
+        assertThat(r.inputs()).isEmpty();
+        assertThat(r.deadLetter()).isNull();
+    }
+
+    @Test
+    void badReportBecomesADeadLetterWithItsReasonAndNoSite() {
+        byte[] bad = "{\"id\":\"HUE-0042\",\"category\":\"flooding\",\"lat\":116.4,\"lon\":107.6,\"time\":\"2026-11-23T07:00:00Z\"}"
+                .getBytes(UTF_8);
+        var r = decoder.decode(new MqttRecord(Topics.report("HUE-0042"), bad, T0.toEpochMilli()));
+        assertThat(r.reports()).isEmpty();
+        assertThat(r.inputs()).isEmpty();
+        assertThat(r.deadLetter().reason()).contains("'lat' between -90.0 and 90.0").contains("116.4");
+        assertThat(r.deadLetter().site()).isNull();
+        assertThat(r.deadLetter().topic()).isEqualTo("ioc/v1/reports/HUE-0042");
+        assertThat(r.deadLetter().payload()).isEqualTo(bad);
+    }
+
+    @Test
+    void edgeMessagesYieldNoReports() {
+        assertThat(decoder.decode(EdgeMessages.speed("hue-phuhoi", 7, 33.5, T0)).reports()).isEmpty();
+        assertThat(decoder.decode(EdgeMessages.will("hue-vida", T0.toEpochMilli())).reports()).isEmpty();
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import vn.ioc.ingest.contract.CameraEvent;
 import vn.ioc.ingest.contract.CameraEventCodec;
 import vn.ioc.ingest.contract.Measurement;
+import vn.ioc.ingest.contract.Report;
+import vn.ioc.ingest.contract.ReportCodec;
 import vn.ioc.ingest.contract.SenmlCodec;
 import vn.ioc.ingest.contract.SensorMessage;
 import vn.ioc.ingest.contract.SiteStatus;
@@ -13,7 +15,7 @@ import vn.ioc.ingest.contract.SiteStatusCodec;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.source.MqttRecord;
 
-/** Messages as real edge agents send them, for feeding the job in tests. */
+/** Messages as real edge agents (and the console, for citizen reports) send them, for feeding the job in tests. */
 public final class EdgeMessages {
 
     private EdgeMessages() {
@@ -53,5 +55,10 @@ public final class EdgeMessages {
     public static MqttRecord reading(String site, long seq, String device, String metric, String unit, double value, Instant at) {
         SensorMessage m = new SensorMessage(site, seq, site, device, List.of(new Measurement(metric, unit, value, at)));
         return new MqttRecord(Topics.sensorObservations(site, device), new SenmlCodec().encode(m), at.toEpochMilli());
+    }
+
+    /** A citizen's report as the console publishes it, arriving a second after it was filed. */
+    public static MqttRecord report(Report r) {
+        return new MqttRecord(Topics.report(r.id()), new ReportCodec().encode(r), r.time().toEpochMilli() + 1000);
     }
 }
