@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.Observation;
+import vn.ioc.ingest.contract.Report;
 import vn.ioc.ingest.contract.Topics;
 import vn.ioc.ingest.source.MqttRecord;
 import vn.ioc.ingest.store.DeadLetter;
@@ -32,7 +33,8 @@ import vn.ioc.streaming.testing.EdgeMessages;
 
 /**
  * The whole job on a MiniCluster with parallelism 2: a bounded source of real edge messages,
- * shuffled within the allowed lateness, with a malformed message among them; collecting sinks.
+ * shuffled within the allowed lateness, with a malformed message and citizens' reports among them;
+ * collecting sinks.
  */
 class IncidentJobIT {
 
@@ -50,7 +52,7 @@ class IncidentJobIT {
             {"hue-kimlong", "16.467", "107.560", "Phường Kim Long"}};
 
     @Test
-    void eachSlowPeriodBecomesOneIncidentPerSiteAndBadInputOneDeadLetter() throws Exception {
+    void eachSlowPeriodBecomesOneIncidentPerSiteAReportNearOneConfirmsItAndBadInputIsOneDeadLetter() throws Exception {
         List<MqttRecord> input = new ArrayList<>();
         for (String[] s : SITES) {
             input.add(EdgeMessages.birth(EdgeMessages.loopSite(s[0], Double.parseDouble(s[1]), Double.parseDouble(s[2]), T0), T0.toEpochMilli()));
@@ -64,6 +66,14 @@ class IncidentJobIT {
         }
         shuffleWithin(readings, 2 * SITES.length, new Random(42)); // up to two samples (10 min) out of order
         input.addAll(readings);
+        // citizens' reports among the readings: one of the jam at Phú Hội, one of a jam where no sensor is, one of waste
+        Instant during = T0.plus(SAMPLE.multipliedBy(6));
+        input.add(readings.size() / 3, EdgeMessages.report(new Report("r-jam", "traffic-congestion", 16.4695, 107.5975, during,
+                null, "Kẹt xe trên Lê Lợi", null)));
+        input.add(readings.size() / 3, EdgeMessages.report(new Report("r-nowhere", "traffic-congestion", 16.4300, 107.6300, during,
+                null, "Kẹt xe", null)));
+        input.add(readings.size() / 3, EdgeMessages.report(new Report("r-waste", "waste", 16.4691, 107.5971, during,
+                null, "Rác", null)));
         input.add(readings.size() / 2 + SITES.length, new MqttRecord(Topics.sensorObservations("hue-vida", "loop-1"),
                 "{\"not\":\"senml\"}".getBytes(UTF_8), T0.toEpochMilli()));
 
@@ -104,6 +114,15 @@ class IncidentJobIT {
             assertThat(changes).filteredOn(c -> c.action().equals("escalated")).isEmpty(); // no speed below 20
             // slow from sample 3 on: 10 minutes later, at sample 5, the incident opens
             assertThat(opened.openedAt()).isEqualTo(T0.plusSeconds(30).plus(SAMPLE.multipliedBy(5)).plusSeconds(indexOf(s[0])));
+            assertThat(changes).extracting(c -> c.incident().version()).as("versions grow at %s, none twice", s[0])
+                    .isSorted().doesNotHaveDuplicates();
+            boolean phuHoi = s[0].equals("hue-phuhoi");
+            assertThat(changes).filteredOn(c -> c.action().equals("report linked"))
+                    .as("only the jam at Phú Hội has a citizen's report").hasSize(phuHoi ? 1 : 0);
+            Incident last = changes.get(changes.size() - 1).incident();
+            assertThat(last.evidence()).extracting(e -> e.kind() + " " + e.source())
+                    .containsExactlyElementsOf(phuHoi ? List.of("SENSOR loop-1", "REPORT r-jam") : List.of("SENSOR loop-1"));
+            assertThat(last.confidence()).isEqualTo(phuHoi ? 0.76 : 0.6);
         }
     }
 

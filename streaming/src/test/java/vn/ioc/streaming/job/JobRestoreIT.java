@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.Measurement;
+import vn.ioc.ingest.contract.Report;
+import vn.ioc.ingest.contract.ReportCodec;
 import vn.ioc.ingest.contract.SenmlCodec;
 import vn.ioc.ingest.contract.SensorMessage;
 import vn.ioc.ingest.contract.SiteStatusCodec;
@@ -44,7 +46,8 @@ import vn.ioc.streaming.testing.EdgeMessages;
  * The production job (MQTT source, PostgreSQL and MQTT sinks) on a MiniCluster against a
  * real broker and a real database, stopped and restored from its last checkpoint while the
  * sites keep publishing. Afterwards every published reading is stored exactly once and the
- * congestion that spans the restart is one incident.
+ * congestion that spans the restart is one incident. A citizen's report filed before the stop
+ * and another after the restore are each linked to their site's incident exactly once.
  */
 class JobRestoreIT {
 
@@ -115,6 +118,8 @@ class JobRestoreIT {
 
         Thread.sleep(3000);
         slow.set(true); // congestion everywhere, lasting across the restart
+        Thread.sleep(1500);
+        fileReport("r-before", places[0]); // a citizen reports the jam at the first site before the restart...
         awaitCompletedCheckpoints(3);
         job.cancel().get(60, TimeUnit.SECONDS);
         Path restoreFrom = Checkpoints.latest(checkpoints).orElseThrow();
@@ -125,7 +130,9 @@ class JobRestoreIT {
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
         job = IncidentJob.start(s, restore);
         awaitRunning();
-        Thread.sleep(3000);
+        Thread.sleep(1000);
+        fileReport("r-after", places[1]); // ...and another at the second site after it
+        Thread.sleep(2000);
         slow.set(false);
         Thread.sleep(8000); // normal long enough to clear, and for event time to pass it
         publishing.set(false);
@@ -153,6 +160,24 @@ class JobRestoreIT {
         }
         assertThat(db.count("SELECT count(*) FROM incident_event GROUP BY incident_id, version HAVING count(*) > 1 UNION ALL SELECT 0"))
                 .isZero();
+        try (Connection c = db.connect()) {
+            for (int i = 0; i < 2; i++) {
+                String report = i == 0 ? "r-before" : "r-after";
+                String site = ids[i];
+                List<String> linked = IncidentStore.incidentsOfReport(c, report);
+                assertThat(linked).as("%s confirms the jam at its site, once", report).hasSize(1);
+                Incident incident = IncidentStore.find(c, linked.get(0)).orElseThrow();
+                assertThat(incident.site()).isEqualTo(site);
+                assertThat(incident.evidence()).extracting(e -> e.source()).contains("loop-1", report);
+                assertThat(incident.confidence()).isEqualTo(0.76);
+            }
+        }
+        assertThat(db.count("SELECT count(*) FROM incident_event WHERE action = 'report linked'")).isEqualTo(2);
+    }
+
+    private void fileReport(String id, double[] place) throws Exception {
+        Report r = new Report(id, "traffic-congestion", place[0] + 0.0005, place[1] + 0.0005, Instant.now(), null, "Kẹt xe", null);
+        sites.get(0).publish(Topics.report(id), new ReportCodec().encode(r), 1, false).get(10, TimeUnit.SECONDS);
     }
 
     private void publish(String[] ids) {
