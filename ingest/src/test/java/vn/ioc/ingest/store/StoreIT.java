@@ -102,6 +102,27 @@ class StoreIT {
     }
 
     @Test
+    void evidenceAndConfidenceAreStoredWithTheIncidentAndReportsCanFindTheirIncident() throws Exception {
+        try (Connection c = db.connect()) {
+            Incident opened = incident("i5", Incident.Status.OPEN, Incident.Severity.MEDIUM, 1, T0);
+            IncidentStore.applyFromJob(c, opened, "opened", null);
+            List<Evidence> evidence = List.of(opened.evidence().get(0),
+                    new Evidence(Evidence.Kind.REPORT, "r-9", null, null, T0.plusSeconds(90), "traffic-congestion"));
+            Incident linked = opened.withEvidence(0.76, evidence).withVersion(2);
+            IncidentStore.applyFromJob(c, linked, "report linked", "citizen report r-9");
+            IncidentStore.applyFromJob(c, linked, "report linked", "citizen report r-9"); // replayed
+
+            Incident stored = IncidentStore.find(c, "i5").orElseThrow();
+            assertThat(stored.confidence()).isEqualTo(0.76);
+            assertThat(stored.evidence()).isEqualTo(evidence);
+            assertThat(IncidentStore.incidentsOfReport(c, "r-9")).containsExactly("i5");
+            assertThat(IncidentStore.incidentsOfReport(c, "r-unknown")).isEmpty();
+            assertThat(IncidentStore.activeOrSince(c, T0, 10)).filteredOn(i -> i.id().equals("i5"))
+                    .singleElement().satisfies(i -> assertThat(i.evidence()).hasSize(2));
+        }
+    }
+
+    @Test
     void jobUpdateDoesNotReopenAnAcknowledgedIncidentButClearsIt() throws Exception {
         try (Connection c = db.connect()) {
             IncidentStore.applyFromJob(c, incident("i2", Incident.Status.OPEN, Incident.Severity.MEDIUM, 1, T0), "opened", null);
