@@ -26,8 +26,21 @@
     CAMERA_TAMPER: 'Camera bị can thiệp / Camera tamper',
     FLOODING: 'Ngập nước / Flooding',
     AIR_QUALITY: 'Chất lượng không khí / Air quality',
-    ANOMALY: 'Bất thường / Anomaly'
+    ANOMALY: 'Bất thường / Anomaly',
+    SENSOR_DRIFT: 'Cảm biến lệch / Sensor drift'
   };
+  const EVIDENCE = {
+    SENSOR: 'cảm biến / sensor',
+    CAMERA: 'camera',
+    REPORT: 'phản ánh / report'
+  };
+
+  function evidenceLabel(list) {
+    if (!list || list.length === 0) {
+      return '–';
+    }
+    return list.map(e => e.source + ' (' + (EVIDENCE[e.kind] || e.kind) + ')').join(', ');
+  }
   const STATUS = {
     OPEN: 'Đang mở / Open',
     ACKNOWLEDGED: 'Đã tiếp nhận / Acknowledged',
@@ -251,7 +264,9 @@
       ['Điểm đo / Site', [i.site, i.device].filter(Boolean).join(' / ') || '–'],
       ['Giá trị / Value', i.value === null ? '–' : (i.metric ? i.metric + ' = ' : '') + i.value],
       ['Bắt đầu / Opened', formatTime(i.openedAt)],
-      ['Cập nhật / Updated', formatTime(i.updatedAt)]
+      ['Cập nhật / Updated', formatTime(i.updatedAt)],
+      ['Độ tin cậy / Confidence', i.confidence === null || i.confidence === undefined ? '–' : Math.round(i.confidence * 100) + ' %'],
+      ['Nguồn / Evidence', evidenceLabel(i.evidence)]
     ];
     return el('div', 'incident-popup',
       el('h3', null, typeLabel(i.type)),

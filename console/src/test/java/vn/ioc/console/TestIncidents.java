@@ -37,9 +37,12 @@ public final class TestIncidents {
                 i.confidence(), i.evidence());
     }
 
+    /** With the text in the ward, the summary and an evidence entry's source. */
     public static Incident withText(Incident i, String ward, String summary) {
         return new Incident(i.id(), i.type(), i.severity(), i.status(), i.site(), i.device(), i.metric(), i.lat(), i.lon(),
-                ward, i.openedAt(), i.updatedAt(), i.closedAt(), i.value(), summary, i.version(), i.confidence(), i.evidence());
+                ward, i.openedAt(), i.updatedAt(), i.closedAt(), i.value(), summary, i.version(), i.confidence(),
+                java.util.List.of(new vn.ioc.ingest.contract.Evidence(vn.ioc.ingest.contract.Evidence.Kind.REPORT, summary, null, null,
+                        i.updatedAt(), summary)));
     }
 
     public static void store(TestDatabase db, Incident i) {

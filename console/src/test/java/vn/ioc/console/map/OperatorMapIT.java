@@ -126,7 +126,8 @@ class OperatorMapIT extends ConsoleIntegrationTest {
 
         wait.until(ExpectedConditions.elementToBeClickable(incidentMarker(incident))).click();
         WebElement incidentPopup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".incident-popup")));
-        assertThat(incidentPopup.getText()).contains(XSS);
+        assertThat(incidentPopup.getText()).contains(XSS).contains("60 %"); // its confidence; the evidence names XSS again
+        assertThat(incidentPopup.getText().split(java.util.regex.Pattern.quote(XSS), -1)).as("summary, ward and evidence").hasSize(4);
 
         browser.findElement(deviceMarker(site)).click();
         WebElement sitePopup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".site-popup h3")));
