@@ -71,7 +71,8 @@ public final class DetectorRules implements Serializable {
                 }
             }
             try {
-                byType.put(type.getKey(), new DeviceTypeRules(rules, anomalies, flatLines, missing, floods, air, rates, congestion, drifts));
+                byType.put(type.getKey(),
+                        new DeviceTypeRules(rules, anomalies, flatLines, missing, floods, air, rates, congestion, drifts));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("device type " + type.getKey() + ": " + e.getMessage(), e);
             }

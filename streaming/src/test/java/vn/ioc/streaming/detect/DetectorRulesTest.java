@@ -163,7 +163,8 @@ class DetectorRulesTest {
                 """).driftFor("gauge").get(0);
         assertThat(r).isEqualTo(new DriftRule("level-drift", "level", 4, Duration.ofMinutes(30), Duration.ofDays(3), Duration.ofDays(1),
                 Duration.ofHours(6), 3, 2, 0, Duration.ofHours(1), 0.25, Duration.ofHours(2), Incident.Severity.MEDIUM, "cm"));
-        DriftRule fast = parse("gauge:\n  - {id: d, kind: drift, metric: level, minDeparture: 2}\n").compressed(60).driftFor("gauge").get(0);
+        DriftRule fast = parse("gauge:\n  - {id: d, kind: drift, metric: level, minDeparture: 2}\n").compressed(60)
+                .driftFor("gauge").get(0);
         assertThat(fast.period()).isEqualTo(Duration.ofMinutes(1));
         assertThat(fast.baseline()).as("the same 168 periods").isEqualTo(Duration.ofMinutes(168));
     }
@@ -173,11 +174,13 @@ class DetectorRulesTest {
         assertThatThrownBy(() -> parse("g:\n  - {id: d, kind: drift, metric: level}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'd'").hasMessageContaining("'minDeparture'");
         assertThatThrownBy(() -> parse("g:\n  - {id: d, kind: drift, metric: level, minDeparture: 1, recent: PT90M}\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'd'").hasMessageContaining("whole number of periods");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'd'")
+                .hasMessageContaining("whole number of periods");
         assertThatThrownBy(() -> parse("g:\n  - {id: d, kind: drift, metric: level, minDeparture: 1, severity: HIGH}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOW or MEDIUM").hasMessageContaining("HIGH");
         assertThatThrownBy(() -> parse("g:\n  - {id: d1, kind: drift, metric: level, minDeparture: 1}\n"
                 + "  - {id: d2, kind: drift, metric: level, minDeparture: 2}\n"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("device type g").hasMessageContaining("one drift rule per metric");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("device type g")
+                .hasMessageContaining("one drift rule per metric");
     }
 }

@@ -38,6 +38,10 @@ class DriftDetectorTest {
         Signal signal() {
             return step.signal();
         }
+
+        DriftState state() {
+            return step.state();
+        }
     }
 
     private record Run(List<Judged> steps, DriftState[] states) {
@@ -48,6 +52,10 @@ class DriftDetectorTest {
 
         List<Judged> starts() {
             return steps.stream().filter(j -> j.signal() == Signal.STARTED).toList();
+        }
+
+        DriftState state(int sensor, int hour) {
+            return steps.stream().filter(j -> j.sensor() == sensor && j.hour() == hour).findFirst().orElseThrow().step().state();
         }
 
         int firstStart(int sensor) {
@@ -148,12 +156,27 @@ class DriftDetectorTest {
             assertThat(run.signals(FAULTY, Signal.RECOVERING)).as("on its way back").isNotEmpty();
             // the recalibrated sensor does not look as if it drifted the other way: the usual was not moved by the drift
             assertThat(run.starts()).as("seed %d", seed).extracting(Judged::hour).containsExactly(started);
-            // the usual is learned again after the drift ended, and was not during it
+            // the usual was not learned while it drifted, and is learned again once it is back
             long from = T0.plus(Duration.ofHours(started)).toEpochMilli();
             long to = T0.plus(Duration.ofHours(ended.get(0).hour())).toEpochMilli();
-            DriftState afterTwoWeeks = run.states()[FAULTY];
-            assertThat(afterTwoWeeks.drifting()).isFalse();
-            assertThat(afterTwoWeeks.baseline()).noneMatch(r -> r.at() >= from && r.at() <= to);
+            assertThat(run.state(FAULTY, recalibrated - 1).baseline()).as("seed %d", seed).noneMatch(r -> r.at() >= from);
+            assertThat(run.states()[FAULTY].baseline()).noneMatch(r -> r.at() >= from && r.at() <= to).anyMatch(r -> r.at() > to);
+        }
+    }
+
+    @Test
+    void aLastingOffsetStaysADriftUntilTheSensorIsRecalibrated() {
+        int recalibrated = DRIFT_FROM + 2 * WEEK; // two weeks off by 15 µg/m³: longer than the baseline remembers
+        for (long seed : SEEDS) {
+            Run run = run(SHIPPED, seed, 5, recalibrated + WEEK,
+                    (sensor, hour, v) -> sensor == FAULTY && hour >= DRIFT_FROM && hour < recalibrated ? v + 15 : v);
+            int started = run.firstStart(FAULTY);
+            assertThat(run.steps()).as("seed %d: holds until recalibrated", seed)
+                    .filteredOn(j -> j.sensor() == FAULTY && j.hour() >= started && j.hour() < recalibrated)
+                    .allMatch(j -> j.state().drifting());
+            assertThat(run.signals(FAULTY, Signal.ENDED)).as("seed %d", seed).extracting(Judged::hour).singleElement()
+                    .satisfies(h -> assertThat(h).isBetween(recalibrated + 1, recalibrated + 24));
+            assertThat(run.starts()).as("seed %d: no drift the other way after", seed).extracting(Judged::hour).containsExactly(started);
         }
     }
 
