@@ -19,7 +19,7 @@ import vn.ioc.streaming.anomaly.AnomalyDetector;
 
 /**
  * The rules of each device type (threshold, anomaly, flat-line, missing-data, flood, VN_AQI, rate of change,
- * congestion against the usual traffic), read from YAML ({@code detector-rules.yaml} on
+ * congestion against the usual traffic, drift from the neighbours), read from YAML ({@code detector-rules.yaml} on
  * the classpath by default). A device's birth message names its type.
  */
 public final class DetectorRules implements Serializable {
@@ -52,6 +52,7 @@ public final class DetectorRules implements Serializable {
             List<ThresholdRule> rules = new ArrayList<>();
             List<AnomalyRule> anomalies = new ArrayList<>();
             List<FlatLineRule> flatLines = new ArrayList<>();
+            List<DriftRule> drifts = new ArrayList<>();
             for (JsonNode r : type.getValue()) {
                 String kind = r.path("kind").asString("threshold");
                 switch (kind) {
@@ -63,14 +64,43 @@ public final class DetectorRules implements Serializable {
                     case "vn-aqi" -> air.add(airQuality(type.getKey(), r));
                     case "rate-of-change" -> rates.add(rateOfChange(type.getKey(), r));
                     case "congestion-profile" -> congestion.add(congestionProfile(type.getKey(), r));
+                    case "drift" -> drifts.add(drift(type.getKey(), r));
                     default -> throw new IllegalArgumentException("device type " + type.getKey() + ", rule '" + r.path("id").asString("")
                             + "': expected 'kind' to be one of threshold, anomaly, flat-line, missing-data, flood, vn-aqi, rate-of-change,"
-                            + " congestion-profile but was '" + kind + "'");
+                            + " congestion-profile, drift but was '" + kind + "'");
                 }
             }
-            byType.put(type.getKey(), new DeviceTypeRules(rules, anomalies, flatLines, missing, floods, air, rates, congestion));
+            try {
+                byType.put(type.getKey(),
+                        new DeviceTypeRules(rules, anomalies, flatLines, missing, floods, air, rates, congestion, drifts));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("device type " + type.getKey() + ": " + e.getMessage(), e);
+            }
         }
         return new DetectorRules(byType);
+    }
+
+    private static DriftRule drift(String type, JsonNode r) {
+        String id = r.path("id").asString("");
+        String where = "device type " + type + ", rule '" + id + "': ";
+        if (id.isEmpty() || !r.hasNonNull("metric") || !r.has("minDeparture")) {
+            throw new IllegalArgumentException(where + "expected an 'id', a 'metric' and 'minDeparture' (in the metric's unit)");
+        }
+        try {
+            DriftRule d = DriftRule.defaults(id, r.path("metric").asString(), r.path("minDeparture").asDouble(),
+                    r.path("unit").asString(null));
+            return new DriftRule(id, d.metric(), r.path("minNeighbours").asInt(d.minNeighbours()),
+                    r.has("period") ? duration(r, "period", where) : d.period(),
+                    r.has("baseline") ? duration(r, "baseline", where) : d.baseline(),
+                    r.has("warmUp") ? duration(r, "warmUp", where) : d.warmUp(),
+                    r.has("recent") ? duration(r, "recent", where) : d.recent(),
+                    r.path("departure").asDouble(d.departure()), d.minDeparture(), r.path("minShare").asDouble(d.minShare()),
+                    r.has("for") ? duration(r, "for", where) : d.minDuration(), r.path("clearFraction").asDouble(d.clearFraction()),
+                    r.has("clearAfter") ? duration(r, "clearAfter", where) : d.clearAfter(),
+                    Incident.Severity.valueOf(r.path("severity").asString(d.severity().name())), d.unit());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + e.getMessage(), e);
+        }
     }
 
     private static CongestionWatch congestionProfile(String type, JsonNode r) {
@@ -256,6 +286,11 @@ public final class DetectorRules implements Serializable {
     /** The metrics of this device type watched for being stuck. */
     public List<FlatLineRule> flatLineRulesFor(String deviceType) {
         return of(deviceType).flatLines();
+    }
+
+    /** The metrics of this device type compared with the same metric of neighbouring devices, at most one rule each. */
+    public List<DriftRule> driftFor(String deviceType) {
+        return of(deviceType).drifts();
     }
 
     /** The metrics of this device type watched by the anomaly detector. */

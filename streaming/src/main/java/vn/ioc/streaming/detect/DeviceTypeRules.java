@@ -8,10 +8,10 @@ import java.util.function.UnaryOperator;
 record DeviceTypeRules(
         List<ThresholdRule> thresholds, List<AnomalyRule> anomalies, List<FlatLineRule> flatLines,
         List<MissingDataWatch> missingData, List<FloodRule> floods, List<AirQualityWatch> airQuality,
-        List<RateOfChangeRule> rates, List<CongestionWatch> congestion) implements Serializable {
+        List<RateOfChangeRule> rates, List<CongestionWatch> congestion, List<DriftRule> drifts) implements Serializable {
 
     static final DeviceTypeRules NONE = new DeviceTypeRules(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-            List.of(), List.of());
+            List.of(), List.of(), List.of());
 
     DeviceTypeRules {
         thresholds = List.copyOf(thresholds);
@@ -22,6 +22,11 @@ record DeviceTypeRules(
         airQuality = List.copyOf(airQuality);
         rates = List.copyOf(rates);
         congestion = List.copyOf(congestion);
+        drifts = List.copyOf(drifts);
+        if (drifts.stream().map(DriftRule::metric).distinct().count() < drifts.size()) {
+            throw new IllegalArgumentException("expected at most one drift rule per metric but there are two for one of "
+                    + drifts.stream().map(DriftRule::metric).toList());
+        }
     }
 
     /**
@@ -32,7 +37,8 @@ record DeviceTypeRules(
     DeviceTypeRules compressed(double speedup) {
         return new DeviceTypeRules(each(thresholds, r -> r.compressed(speedup)), each(anomalies, r -> r.compressed(speedup)),
                 each(flatLines, r -> r.compressed(speedup)), each(missingData, r -> r.compressed(speedup)),
-                each(floods, r -> r.compressed(speedup)), airQuality, each(rates, r -> r.compressed(speedup)), List.of());
+                each(floods, r -> r.compressed(speedup)), airQuality, each(rates, r -> r.compressed(speedup)), List.of(),
+                each(drifts, r -> r.compressed(speedup)));
     }
 
     private static <T> List<T> each(List<T> rules, UnaryOperator<T> f) {

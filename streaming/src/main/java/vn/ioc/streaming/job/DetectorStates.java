@@ -34,7 +34,7 @@ final class DetectorStates {
     }
 
     /** @param onRead whether reading the state keeps it too (for what a reporting device only reads) */
-    private static <V> MapStateDescriptor<String, V> dropUnused(MapStateDescriptor<String, V> d, Duration ttl, boolean onRead) {
+    static <V> MapStateDescriptor<String, V> dropUnused(MapStateDescriptor<String, V> d, Duration ttl, boolean onRead) {
         StateTtlConfig.Builder b = StateTtlConfig.newBuilder(ttl).neverReturnExpired();
         d.enableTimeToLive((onRead ? b.updateTtlOnReadAndWrite() : b.updateTtlOnCreateAndWrite()).build());
         return d;

@@ -139,4 +139,48 @@ class DetectorRulesTest {
         assertThatThrownBy(() -> parse("loop:\n  - {id: p, kind: congestion-profile, zone: Mars/Olympus}\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'p'").hasMessageContaining("Mars/Olympus");
     }
+
+    @Test
+    void driftRulesAreReadWithTheirDefaultsAndTheShippedOneWatchesPm25() {
+        DriftRule shipped = DetectorRules.defaults().driftFor("air-quality").get(0);
+        assertThat(shipped.metric()).isEqualTo("pm2_5");
+        assertThat(shipped.type()).isEqualTo(Incident.Type.SENSOR_DRIFT);
+        assertThat(shipped.severity()).isEqualTo(Incident.Severity.LOW);
+        assertThat(shipped.minNeighbours()).isEqualTo(3);
+        assertThat(shipped.period()).isEqualTo(Duration.ofHours(1));
+        assertThat(shipped.baseline()).isEqualTo(Duration.ofDays(7));
+        assertThat(shipped.recent()).isEqualTo(Duration.ofDays(1));
+        assertThat(shipped.minDeparture()).isEqualTo(5);
+        assertThat(shipped.minShare()).isEqualTo(0.1);
+        assertThat(DetectorRules.defaults().driftFor("water-level")).isEmpty();
+        assertThat(DetectorRules.defaults().driftFor(null)).isEmpty();
+
+        DriftRule r = parse("""
+                gauge:
+                  - {id: level-drift, kind: drift, metric: level, unit: cm, minDeparture: 2, minNeighbours: 4, period: PT30M,
+                     baseline: P3D, warmUp: P1D, recent: PT6H, departure: 3, for: PT1H, clearFraction: 0.25, clearAfter: PT2H,
+                     severity: MEDIUM}
+                """).driftFor("gauge").get(0);
+        assertThat(r).isEqualTo(new DriftRule("level-drift", "level", 4, Duration.ofMinutes(30), Duration.ofDays(3), Duration.ofDays(1),
+                Duration.ofHours(6), 3, 2, 0, Duration.ofHours(1), 0.25, Duration.ofHours(2), Incident.Severity.MEDIUM, "cm"));
+        DriftRule fast = parse("gauge:\n  - {id: d, kind: drift, metric: level, minDeparture: 2}\n").compressed(60)
+                .driftFor("gauge").get(0);
+        assertThat(fast.period()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(fast.baseline()).as("the same 168 periods").isEqualTo(Duration.ofMinutes(168));
+    }
+
+    @Test
+    void driftRulesNeedAMinimumDepartureWholePeriodsAndAMaintenanceSeverity() {
+        assertThatThrownBy(() -> parse("g:\n  - {id: d, kind: drift, metric: level}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'd'").hasMessageContaining("'minDeparture'");
+        assertThatThrownBy(() -> parse("g:\n  - {id: d, kind: drift, metric: level, minDeparture: 1, recent: PT90M}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rule 'd'")
+                .hasMessageContaining("whole number of periods");
+        assertThatThrownBy(() -> parse("g:\n  - {id: d, kind: drift, metric: level, minDeparture: 1, severity: HIGH}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOW or MEDIUM").hasMessageContaining("HIGH");
+        assertThatThrownBy(() -> parse("g:\n  - {id: d1, kind: drift, metric: level, minDeparture: 1}\n"
+                + "  - {id: d2, kind: drift, metric: level, minDeparture: 2}\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("device type g")
+                .hasMessageContaining("one drift rule per metric");
+    }
 }
