@@ -42,8 +42,9 @@ import vn.ioc.streaming.sink.Sinks;
  *                                                        ├→ observations → observation
  *                                                   │    └→ keyBy(site) → detect incidents ─┬→ site registry
  *                                                   │                                       ├→ other incidents ───────────┐
- *                                                   │                                       └→ keyBy(cell) → join ─────────┴→ incident (+ MQTT)
- *                                                   └→ reports → event time → nearby cells ───────↗
+ *                                                   │                                       ├→ keyBy(cell) → join ─────────┼→ incident (+ MQTT)
+ *                                                   │                                       └→ keyBy(metric@5 km) → drift ─┘
+ *                                                   └→ reports → event time → nearby cells ───────↗ (join)
  * </pre>
  *
  * <p>Delivery: the source acknowledges MQTT messages only after the checkpoint that covers
@@ -122,8 +123,12 @@ public final class IncidentJob {
                 .union(reports)
                 .keyBy(CellInput::cell)
                 .process(new JoinReports(join)).name("join citizen reports").uid("join-reports");
+        // a sensor drifting away from its neighbours of the same metric, within a cell of about 5 km
+        DataStream<IncidentChange> drifts = changes.getSideOutput(DriftWiring.PLACED_READINGS)
+                .keyBy(PlacedReading::neighbourhood)
+                .process(new WatchNeighbours(options)).name("watch neighbours for drift").uid("watch-neighbours");
         changes.filter(c -> !join.joinable(c.incident().type())).name("other incidents").uid("other-incidents")
-                .union(joined)
+                .union(joined, drifts)
                 .sinkTo(incidents).name("store and publish incidents").uid("incident-sink");
     }
 

@@ -196,8 +196,23 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         timers = ctx.timerService();
         for (SiteInput i : due) {
             detect(i.observation(), ctx.getCurrentKey(), out);
+            toNeighbours(i.observation(), ctx);
         }
         checkSilences(timestamp, ctx.getCurrentKey(), out);
+    }
+
+    /** A reading a drift rule watches goes on, with its site's place, to be compared with its neighbours'. */
+    private void toNeighbours(Observation o, OnTimerContext ctx) throws Exception {
+        String type = deviceTypes.get(o.device());
+        if (!DriftWiring.watched(options.rules(), type, o.metric())) {
+            return;
+        }
+        Profile p = profile.value();
+        if (p == null || p.lat() == null || p.lon() == null) {
+            return; // a site not yet placed has no neighbours
+        }
+        ctx.output(DriftWiring.PLACED_READINGS, new PlacedReading(o.site(), o.device(), type, o.metric(), p.lat(), p.lon(),
+                o.time().toEpochMilli(), o.value()));
     }
 
     /** One reading through every rule of its device's type that watches its metric, in the order of the rules' kinds. */

@@ -25,4 +25,9 @@ public record PlacedReading(String site, String device, String deviceType, Strin
     public String neighbourhood() {
         return metric + "@" + (long) Math.floor(lat / CELL_DEGREES) + ":" + (long) Math.floor(lon / CELL_DEGREES);
     }
+
+    /** The device across sites: a device's id is only unique within its site. */
+    public String deviceId() {
+        return site + "/" + device;
+    }
 }

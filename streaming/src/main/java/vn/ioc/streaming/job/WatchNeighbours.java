@@ -52,7 +52,7 @@ public final class WatchNeighbours extends KeyedProcessFunction<String, PlacedRe
 
     /** Per period start and device: the device's sum over that period, until the period is judged. */
     private transient MapState<String, NeighbourHours.Sum> sums;
-    /** Per device: its latest reading, for its site, place and type. */
+    /** Per device (site/device: ids are only unique within a site): its latest reading, for its site, place and type. */
     private transient MapState<String, PlacedReading> devices;
     private transient MapState<String, DriftState> detectors;
     private transient MapState<String, Incident> open;
@@ -102,9 +102,10 @@ public final class WatchNeighbours extends KeyedProcessFunction<String, PlacedRe
         if (rule == null || !Double.isFinite(r.value())) {
             return;
         }
-        devices.put(r.device(), r);
-        NeighbourHours.Sum first = NeighbourHours.first(r.device(), r.time(), rule.period(), r.value());
-        String key = first.start() + "/" + first.end() + "/" + r.device();
+        String id = r.deviceId();
+        devices.put(id, r);
+        NeighbourHours.Sum first = NeighbourHours.first(id, r.time(), rule.period(), r.value());
+        String key = first.start() + "/" + first.end() + "/" + id;
         NeighbourHours.Sum sum = sums.get(key);
         sums.put(key, sum == null ? first : sum.plus(r.value()));
         ctx.timerService().registerEventTimeTimer(first.end() - 1); // complete once nothing at or before its last instant can come
@@ -149,8 +150,8 @@ public final class WatchNeighbours extends KeyedProcessFunction<String, PlacedRe
         switch (step.signal()) {
             case STARTED, HOLDS -> {
                 Place place = new Place(device.site(), null, device.lat(), device.lon(), null);
-                Condition condition = new Condition(c.device() + "/" + rule.metric() + "/drift", rule.type(), rule.severity(),
-                        c.device(), rule.metric(), step.departure(), at, rule.describe(step), Evidence.Kind.SENSOR, true);
+                Condition condition = new Condition(device.device() + "/" + rule.metric() + "/drift", rule.type(), rule.severity(),
+                        device.device(), rule.metric(), step.departure(), at, rule.describe(step), Evidence.Kind.SENSOR, true);
                 apply(c.device(), lifecycle.holds(open.get(c.device()), place, condition), out);
             }
             case ENDED -> apply(c.device(), lifecycle.ends(open.get(c.device()), at, rule.metric() + " back in line with its neighbours"),

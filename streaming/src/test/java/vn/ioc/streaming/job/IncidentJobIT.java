@@ -126,6 +126,60 @@ class IncidentJobIT {
         }
     }
 
+    @Test
+    void aSensorDriftingAwayFromItsNeighboursIsOneDriftIncidentOfItsOwn() throws Exception {
+        // five particle sensors in one neighbourhood (the same 5 km cell), hourly, for six days; the first reads
+        // 25 µg/m³ high from the third day on; every site calls its sensor pm-1, a device is known by site and id
+        String[][] air = {{"air-phuhoi", "16.469", "107.597"}, {"air-vinhninh", "16.459", "107.586"},
+                {"air-thuanthanh", "16.475", "107.578"}, {"air-phuhoa", "16.469", "107.587"}, {"air-kimlong", "16.467", "107.560"}};
+        var device = new vn.ioc.ingest.contract.SiteStatus.Device("pm-1", vn.ioc.ingest.contract.SiteStatus.Kind.SENSOR, "air-quality", false);
+        List<MqttRecord> input = new ArrayList<>();
+        for (String[] a : air) {
+            input.add(EdgeMessages.birth(EdgeMessages.site(a[0], Double.parseDouble(a[1]), Double.parseDouble(a[2]), T0, device),
+                    T0.toEpochMilli()));
+        }
+        var pm25 = new vn.ioc.streaming.testing.NeighbourPm25(air.length, 7);
+        int driftFrom = 72;
+        List<MqttRecord> readings = new ArrayList<>();
+        for (int h = 0; h < 6 * 24; h++) {
+            double[] means = pm25.next();
+            for (int i = 0; i < air.length; i++) {
+                double value = means[i] + (i == 0 && h >= driftFrom ? 25 : 0);
+                readings.add(EdgeMessages.reading(air[i][0], h, "pm-1", "pm2_5", "ug/m3", value,
+                        T0.plus(Duration.ofHours(h)).plusSeconds(60 + i)));
+            }
+        }
+        shuffleWithin(readings, air.length, new Random(7));
+        input.addAll(readings);
+
+        List<IncidentChange> drift = run(input).stream().filter(c -> c.incident().type() == Incident.Type.SENSOR_DRIFT).toList();
+        assertThat(drift).extracting(c -> c.incident().site()).as("only the drifting sensor").containsOnly("air-phuhoi");
+        assertThat(drift).filteredOn(c -> c.action().equals("opened")).singleElement().satisfies(c -> {
+            assertThat(c.incident().openedAt()).isAfter(T0.plus(Duration.ofHours(driftFrom)))
+                    .isBefore(T0.plus(Duration.ofHours(driftFrom + 30)));
+            assertThat(c.incident().device()).isEqualTo("pm-1");
+            assertThat(c.incident().confidence()).isEqualTo(1.0);
+        });
+    }
+
+    /** Runs the job over the input on a MiniCluster of parallelism 2; returns the incident changes. */
+    private static List<IncidentChange> run(List<MqttRecord> input) throws Exception {
+        var incidents = CollectingSink.<IncidentChange>named("job-incidents-" + java.util.UUID.randomUUID());
+        var options = new DetectionOptions(DetectorRules.defaults(), MAX_OUT_OF_ORDER, Duration.ofSeconds(5),
+                Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(30));
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        var source = new DataGeneratorSource<>(new FromElementsGeneratorFunction<>(TypeInformation.of(MqttRecord.class),
+                input.toArray(MqttRecord[]::new)), input.size(), TypeInformation.of(MqttRecord.class));
+        new IncidentJob(source, CollectingSink.named("drift-observations-" + java.util.UUID.randomUUID()), incidents,
+                CollectingSink.named("drift-sites-" + java.util.UUID.randomUUID()),
+                CollectingSink.named("drift-dead-letters-" + java.util.UUID.randomUUID()), options).build(env);
+        env.execute("incident job test");
+        return incidents.results();
+    }
+
     private static int indexOf(String site) {
         for (int i = 0; i < SITES.length; i++) {
             if (SITES[i][0].equals(site)) {

@@ -240,7 +240,9 @@ class WatchNeighboursTest {
 
     private DriftState detector(String device) throws Exception {
         harness.getOperator().setCurrentKey(key);
-        return harness.getOperator().getKeyedStateStore().getMapState(WatchNeighbours.detectorsState(TTL)).get(device);
+        // kept per site/device: the devices here are air-N at site hue-air-N
+        return harness.getOperator().getKeyedStateStore().getMapState(WatchNeighbours.detectorsState(TTL))
+                .get("hue-" + device + "/" + device);
     }
 
     private int entries(MapStateDescriptor<String, ?> descriptor) throws Exception {
