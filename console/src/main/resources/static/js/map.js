@@ -271,7 +271,54 @@
     return el('div', 'incident-popup',
       el('h3', null, typeLabel(i.type)),
       i.summary ? el('p', null, i.summary) : null,
-      el('dl', null, ...rows.flatMap(([k, v]) => [el('dt', null, k), el('dd', null, v)])));
+      el('dl', null, ...rows.flatMap(([k, v]) => [el('dt', null, k), el('dd', null, v)])),
+      decisions(i));
+  }
+
+  function button(label, className, onClick) {
+    const b = el('button', className, label);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  /** What an operator may decide about the incident: acknowledge an open one, resolve any not yet resolved. */
+  function decisions(i) {
+    if (i.status === 'RESOLVED') {
+      return null;
+    }
+    const error = el('p', 'decision-error');
+    error.hidden = true;
+    const note = el('textarea', 'resolve-note');
+    note.placeholder = 'Ghi chú khi giải quyết / Note on how it was resolved';
+    note.maxLength = 2000;
+    const box = el('div', 'incident-decisions',
+      i.status === 'OPEN' ? button('Xác nhận / Acknowledge', 'acknowledge', () => decide(i.id, 'acknowledge', {}, error)) : null,
+      note,
+      button('Giải quyết / Resolve', 'resolve', () => decide(i.id, 'resolve', { note: note.value }, error)),
+      error);
+    return box;
+  }
+
+  async function decide(id, action, body, error) {
+    const me = await getJson('api/me');
+    const response = await fetch('api/incidents/' + encodeURIComponent(id) + '/' + action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [me.csrf.headerName]: me.csrf.token },
+      body: JSON.stringify(body)
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      error.textContent = problem.detail || ('HTTP ' + response.status);
+      error.hidden = false;
+      return;
+    }
+    upsertIncident(await response.json());
+    const entry = incidents.get(id);
+    if (entry && entry.marker && entry.marker.isPopupOpen()) {
+      entry.marker.setPopupContent(incidentPopup(entry.data));
+    }
   }
 
   function incidentIcon(i) {
@@ -328,10 +375,19 @@
     document.getElementById('no-incidents').hidden = open > 0;
   }
 
+  /** Whether the job's new state {@code next} leaves the operator's status of {@code current} as it is. */
+  function operatorOwned(current, next) {
+    return current.status === 'RESOLVED' || (current.status === 'ACKNOWLEDGED' && next.status === 'OPEN');
+  }
+
   function upsertIncident(i) {
     let entry = incidents.get(i.id);
     if (entry && entry.data.version > i.version) {
       return; // an older state that arrived late
+    }
+    if (entry && operatorOwned(entry.data, i)) {
+      // the job's update does not undo an operator's decision (the store keeps it the same way)
+      i = Object.assign({}, i, { status: entry.data.status, active: entry.data.active, closedAt: entry.data.closedAt });
     }
     if (!entry) {
       entry = { data: i, marker: null, item: null };

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import vn.ioc.ingest.store.IncidentStore;
 
-/** One incident with its audit trail: who changed what, when. */
-record IncidentDetail(@JsonUnwrapped IncidentView incident, List<Event> events) {
+/** One incident with its audit trail (who changed what, when) and the agency it was handed to, if any. */
+record IncidentDetail(@JsonUnwrapped IncidentView incident, String assignedAgency, List<Event> events) {
 
     record Event(Instant at, String actor, String action, String detail) {
 

@@ -41,4 +41,26 @@ public class IncidentRepository {
     public List<IncidentStore.Event> events(String id) {
         return jdbc.execute((ConnectionCallback<List<IncidentStore.Event>>) c -> IncidentStore.events(c, id));
     }
+
+    /** An operator's decision, with its audit event, in one transaction. */
+    public IncidentStore.Outcome decide(String id, IncidentStore.Decision decision, String actor, String agency, String note) {
+        return jdbc.execute((ConnectionCallback<IncidentStore.Outcome>) c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                IncidentStore.Outcome outcome = IncidentStore.applyFromOperator(c, id, decision, actor, agency, note, clock.instant());
+                c.commit();
+                return outcome;
+            } catch (java.sql.SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        });
+    }
+
+    public Optional<String> assignedAgency(String id) {
+        return jdbc.execute((ConnectionCallback<Optional<String>>) c -> IncidentStore.assignedAgency(c, id));
+    }
 }

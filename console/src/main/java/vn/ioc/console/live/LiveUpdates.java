@@ -56,6 +56,12 @@ class LiveUpdates {
         }
     }
 
+    /** An operator's decision made on this console: pushed at once, as the job's changes are. */
+    @org.springframework.context.event.EventListener
+    void onOperatorChange(vn.ioc.console.incident.IncidentChanged change) {
+        clients.broadcast("incident", change.incident());
+    }
+
     private void incident(TopicAddress address, byte[] payload) throws InvalidMessageException {
         if (payload.length == 0) {
             return; // a cleared retained message, not an incident

@@ -24,6 +24,7 @@ import vn.ioc.ingest.testing.TestDatabase;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -149,5 +150,76 @@ class IncidentApiTest {
         }
         mvc.perform(get("/api/incidents").with(httpBasic(operator, TestUsers.PASSWORD)))
                 .andExpect(status().isUnauthorized());
+    }
+
+    private Incident stored(String name) {
+        Incident i = TestIncidents.open(name + "-" + System.nanoTime(), Instant.now().minus(10, ChronoUnit.MINUTES));
+        TestIncidents.store(db, i);
+        return i;
+    }
+
+    private org.springframework.test.web.servlet.ResultActions post(String path, String json) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .with(httpBasic(operator, TestUsers.PASSWORD)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void anOperatorAcknowledgesAssignsAndResolvesAnIncidentAndTheTrailNamesThem() throws Exception {
+        Incident i = stored("slice-decide");
+        post("/api/incidents/" + i.id() + "/acknowledge", "{}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACKNOWLEDGED"))
+                .andExpect(jsonPath("$.active").value(true));
+        post("/api/incidents/" + i.id() + "/assign", "{\"agency\":\"traffic-police\",\"note\":\"send a patrol\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.assignedAgency").value("traffic-police"));
+        post("/api/incidents/" + i.id() + "/resolve", "{\"note\":\"  tow truck cleared the lane  \"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RESOLVED"))
+                .andExpect(jsonPath("$.active").value(false))
+                .andExpect(jsonPath("$.closedAt").isNotEmpty())
+                .andExpect(jsonPath("$.events[*].action").value(org.hamcrest.Matchers.contains("opened", "acknowledged", "assigned", "resolved")))
+                .andExpect(jsonPath("$.events[1].actor").value(operator))
+                .andExpect(jsonPath("$.events[2].detail").value("to traffic-police: send a patrol"))
+                .andExpect(jsonPath("$.events[3].detail").value("tow truck cleared the lane"));
+
+        // the job's next update does not reopen it (the store keeps the operator's decision)
+        TestIncidents.store(db, TestIncidents.withStatus(i, Incident.Status.OPEN));
+        mvc.perform(get("/api/incidents/{id}", i.id()).with(httpBasic(operator, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$.status").value("RESOLVED"));
+    }
+
+    @Test
+    void aDecisionThatDoesNotFitTheIncidentsStateIsAConflictWithTheReason() throws Exception {
+        Incident i = stored("slice-conflict");
+        post("/api/incidents/" + i.id() + "/resolve", "{\"note\":\"done\"}").andExpect(status().isOk());
+        post("/api/incidents/" + i.id() + "/acknowledge", "{}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value("incident '" + i.id() + "' is RESOLVED: it cannot be acknowledged"));
+        post("/api/incidents/" + i.id() + "/resolve", "{\"note\":\"again\"}").andExpect(status().isConflict());
+    }
+
+    @Test
+    void resolvingNeedsANoteAssigningAnAgencyCodeAndAnUnknownIncidentIs404() throws Exception {
+        Incident i = stored("slice-bad");
+        post("/api/incidents/" + i.id() + "/resolve", "{\"note\":\"  \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("expected a 'note' saying how the incident was resolved"));
+        post("/api/incidents/" + i.id() + "/assign", "{\"agency\":\"<script>\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("expected 'agency' to be an agency code")));
+        post("/api/incidents/no-such-incident/acknowledge", "{}").andExpect(status().isNotFound());
+        mvc.perform(get("/api/incidents/{id}", i.id()).with(httpBasic(operator, TestUsers.PASSWORD)))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.events.length()").value(1));
+    }
+
+    @Test
+    void aDecisionWithoutTheCsrfTokenIsRefused() throws Exception {
+        Incident i = stored("slice-csrf");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/incidents/" + i.id() + "/acknowledge")
+                        .with(httpBasic(operator, TestUsers.PASSWORD)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
     }
 }

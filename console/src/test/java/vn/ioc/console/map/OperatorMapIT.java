@@ -93,6 +93,39 @@ class OperatorMapIT extends ConsoleIntegrationTest {
     }
 
     @Test
+    void operatorAcknowledgesAndResolvesAnIncidentFromItsPopupAndTheJobDoesNotReopenIt() throws Exception {
+        logInAndOpenTheMap();
+        awaitLive();
+        Incident incident = TestIncidents.open(TestBroker.unique("decide-incident"), Instant.now());
+        streamJobReports(incident);
+
+        wait.until(ExpectedConditions.elementToBeClickable(incidentMarker(incident))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".incident-popup button.acknowledge"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".incident-popup"), "Đã tiếp nhận / Acknowledged"));
+        assertThat(browser.findElements(By.cssSelector(".incident-popup button.acknowledge"))).as("acknowledged once").isEmpty();
+
+        // the job goes on reporting the condition as open: the map keeps the operator's decision
+        streamJobReports(TestIncidents.withStatus(incident, Incident.Status.OPEN));
+        Thread.sleep(1000);
+        assertThat(browser.findElement(By.cssSelector(".incident-popup")).getText()).contains("Đã tiếp nhận / Acknowledged");
+
+        browser.findElement(By.cssSelector(".incident-popup button.resolve")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".incident-popup .decision-error")));
+        assertThat(browser.findElement(By.cssSelector(".incident-popup .decision-error")).getText())
+                .isEqualTo("expected a 'note' saying how the incident was resolved");
+
+        browser.findElement(By.cssSelector(".incident-popup textarea.resolve-note")).sendKeys("Xe cứu hộ đã kéo xe đi");
+        browser.findElement(By.cssSelector(".incident-popup button.resolve")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(listItem(incident), 0));
+        assertThat(browser.findElement(incidentMarker(incident)).getDomAttribute("class")).contains("closed");
+        try (var c = DB.connect()) {
+            assertThat(vn.ioc.ingest.store.IncidentStore.find(c, incident.id()).orElseThrow().status()).isEqualTo(Incident.Status.RESOLVED);
+            assertThat(vn.ioc.ingest.store.IncidentStore.events(c, incident.id()))
+                    .extracting(vn.ioc.ingest.store.IncidentStore.Event::actor).contains(ADMIN);
+        }
+    }
+
+    @Test
     void cameraPopupShowsTheLatestFrameFromTheEdge() throws IOException {
         String site = TestBroker.unique("cam-site");
         TestIncidents.register(DB, TestIncidents.birth(site, "Cửa Thượng Tứ", 16.4700, 107.5750), "Phường Thuận Thành");

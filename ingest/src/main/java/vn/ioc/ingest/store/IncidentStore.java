@@ -111,6 +111,74 @@ public final class IncidentStore {
         return changed > 0;
     }
 
+    /** What an operator decides about an incident. */
+    public enum Decision {
+        /** Seen and being handled: OPEN becomes ACKNOWLEDGED. */
+        ACKNOWLEDGE,
+        /** Handed to an agency; an open incident is acknowledged by it. */
+        ASSIGN,
+        /** Closed by an operator, with a note; a cleared incident may be resolved too. */
+        RESOLVE
+    }
+
+    /** The outcome of an operator's decision. */
+    public enum Outcome { DONE, NOT_FOUND, NOT_APPLICABLE }
+
+    /**
+     * An operator's decision, applied only from the states it makes sense in (each update says so
+     * in its WHERE clause, so a concurrent change by the job or another operator cannot be
+     * overwritten), with an event in the audit trail naming the operator. Operator changes keep the
+     * incident's version: the version counts the job's changes, which never undo an operator's.
+     */
+    public static Outcome applyFromOperator(Connection c, String id, Decision decision, String actor, String agency, String note,
+                                            Instant at) throws SQLException {
+        String sql = switch (decision) {
+            case ACKNOWLEDGE -> "UPDATE incident SET status = 'ACKNOWLEDGED' WHERE id = ? AND status = 'OPEN'";
+            case ASSIGN -> "UPDATE incident SET status = 'ACKNOWLEDGED', assigned_agency = ? WHERE id = ? AND status IN ('OPEN', 'ACKNOWLEDGED')";
+            case RESOLVE -> "UPDATE incident SET status = 'RESOLVED', closed_at = COALESCE(closed_at, ?) WHERE id = ? AND status <> 'RESOLVED'";
+        };
+        int changed;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int k = 1;
+            if (decision == Decision.ASSIGN) {
+                ps.setString(k++, agency);
+            } else if (decision == Decision.RESOLVE) {
+                ps.setTimestamp(k++, Timestamp.from(at));
+            }
+            ps.setString(k, id);
+            changed = ps.executeUpdate();
+        }
+        if (changed == 0) {
+            return find(c, id).isPresent() ? Outcome.NOT_APPLICABLE : Outcome.NOT_FOUND;
+        }
+        String action = switch (decision) {
+            case ACKNOWLEDGE -> "acknowledged";
+            case ASSIGN -> "assigned";
+            case RESOLVE -> "resolved";
+        };
+        String detail = decision == Decision.ASSIGN ? "to " + agency + (note == null || note.isBlank() ? "" : ": " + note) : note;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO incident_event (incident_id, at, actor, action, version, detail) VALUES (?, ?, ?, ?, NULL, ?)")) {
+            ps.setString(1, id);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, actor);
+            ps.setString(4, action);
+            ps.setString(5, detail);
+            ps.executeUpdate();
+        }
+        return Outcome.DONE;
+    }
+
+    /** The agency an operator assigned the incident to, if any. */
+    public static Optional<String> assignedAgency(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT assigned_agency FROM incident WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Active incidents and those opened since {@code since}, newest first. */
     public static List<Incident> activeOrSince(Connection c, Instant since, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident "
