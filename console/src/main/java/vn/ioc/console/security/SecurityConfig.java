@@ -43,6 +43,7 @@ public class SecurityConfig {
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(LOGIN_PAGE, "/error", "/api/wards").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers("/", "/index.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().authenticated())
