@@ -296,13 +296,35 @@
       i.status === 'OPEN' ? button('Xác nhận / Acknowledge', 'acknowledge', () => decide(i.id, 'acknowledge', {}, error)) : null,
       note,
       button('Giải quyết / Resolve', 'resolve', () => decide(i.id, 'resolve', { note: note.value }, error)),
+      i.active ? publicAlertForm(i, error) : null,
       error);
     return box;
   }
 
-  async function decide(id, action, body, error) {
+  /** Makes the incident a public alert (page, Atom and CAP feeds) in the operator's words. */
+  function publicAlertForm(i, error) {
+    const headline = el('input', 'alert-headline');
+    headline.placeholder = 'Tiêu đề cảnh báo / Alert headline';
+    headline.maxLength = 160;
+    const text = el('textarea', 'alert-description');
+    text.placeholder = 'Người dân nên làm gì / What people should do';
+    text.maxLength = 2000;
+    const done = el('a', 'alert-published', 'Đã công bố / Published');
+    done.href = 'public/alerts#' + encodeURIComponent(i.id);
+    done.target = '_blank';
+    done.hidden = true;
+    const publish = button('Công bố cảnh báo / Publish alert', 'publish-alert', async () => {
+      const ok = await send('api/incidents/' + encodeURIComponent(i.id) + '/public-alert',
+        { headline: headline.value, description: text.value }, error);
+      done.hidden = !ok;
+    });
+    return el('details', 'public-alert', el('summary', null, 'Cảnh báo công cộng / Public alert'), headline, text, publish, done);
+  }
+
+  /** POSTs JSON with the session's CSRF token; shows the problem's detail when refused. */
+  async function send(url, body, error) {
     const me = await getJson('api/me');
-    const response = await fetch('api/incidents/' + encodeURIComponent(id) + '/' + action, {
+    const response = await fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', [me.csrf.headerName]: me.csrf.token },
@@ -312,9 +334,18 @@
       const problem = await response.json().catch(() => ({}));
       error.textContent = problem.detail || ('HTTP ' + response.status);
       error.hidden = false;
+      return null;
+    }
+    error.hidden = true;
+    return response.status === 204 ? true : response.json();
+  }
+
+  async function decide(id, action, body, error) {
+    const detail = await send('api/incidents/' + encodeURIComponent(id) + '/' + action, body, error);
+    if (!detail) {
       return;
     }
-    upsertIncident(await response.json());
+    upsertIncident(detail);
     const entry = incidents.get(id);
     if (entry && entry.marker && entry.marker.isPopupOpen()) {
       entry.marker.setPopupContent(incidentPopup(entry.data));

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.ioc.console.alert.AlertRepository;
 import vn.ioc.console.camera.CameraProperties;
 import vn.ioc.console.camera.FrameCache;
 import vn.ioc.console.device.DeviceRepository;
@@ -27,7 +28,7 @@ import vn.ioc.ingest.testing.TestDatabase;
  * slice only leaves out the MQTT subscription and the WebSocket.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class,
+@Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
         FrameCache.class, WardLayer.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {

@@ -109,6 +109,20 @@ class OperatorMapIT extends ConsoleIntegrationTest {
         Thread.sleep(1000);
         assertThat(browser.findElement(By.cssSelector(".incident-popup")).getText()).contains("Đã tiếp nhận / Acknowledged");
 
+        // made public in the operator's words, it is on the public alerts page (no login there)
+        browser.findElement(By.cssSelector(".incident-popup details.public-alert summary")).click();
+        browser.findElement(By.cssSelector(".incident-popup input.alert-headline")).sendKeys("Kẹt xe trên Lê Duẩn");
+        browser.findElement(By.cssSelector(".incident-popup textarea.alert-description")).sendKeys("Đi đường Hùng Vương");
+        browser.findElement(By.cssSelector(".incident-popup button.publish-alert")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".incident-popup a.alert-published")));
+        String map = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.get(url("/public/alerts"));
+        WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(incident.id())));
+        assertThat(alert.getText()).contains("Kẹt xe trên Lê Duẩn").contains("Đi đường Hùng Vương");
+        browser.close();
+        browser.switchTo().window(map);
+
         browser.findElement(By.cssSelector(".incident-popup button.resolve")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".incident-popup .decision-error")));
         assertThat(browser.findElement(By.cssSelector(".incident-popup .decision-error")).getText())
