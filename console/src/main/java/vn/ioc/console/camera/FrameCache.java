@@ -33,8 +33,13 @@ public class FrameCache {
         };
     }
 
-    /** Keeps the frame; an empty payload (a cleared retained message) forgets the camera. */
+    /** Keeps an operators-only frame; an empty payload (a cleared retained message) forgets the camera. */
     public void put(String site, String camera, byte[] jpeg, Instant receivedAt) {
+        put(site, camera, jpeg, receivedAt, false);
+    }
+
+    /** Keeps the frame, public or for operators only; an empty payload forgets the camera. */
+    public void put(String site, String camera, byte[] jpeg, Instant receivedAt, boolean isPublic) {
         String key = key(site, camera);
         if (jpeg.length > limits.maxFrameBytes()) {
             log.warn("Ignoring a {}-byte frame from camera {}: more than the {} bytes allowed", jpeg.length, key, limits.maxFrameBytes());
@@ -43,7 +48,7 @@ public class FrameCache {
         synchronized (frames) {
             frames.remove(key);
             if (jpeg.length > 0) {
-                frames.put(key, new Frame(jpeg, receivedAt));
+                frames.put(key, new Frame(jpeg, receivedAt, isPublic));
             }
         }
     }
@@ -52,6 +57,11 @@ public class FrameCache {
         synchronized (frames) {
             return Optional.ofNullable(frames.get(key(site, camera)));
         }
+    }
+
+    /** The latest frame if it came on the camera's public topic: what citizens may see. */
+    public Optional<Frame> latestPublic(String site, String camera) {
+        return latest(site, camera).filter(Frame::isPublic);
     }
 
     private static String key(String site, String camera) {

@@ -21,4 +21,12 @@ public class DeviceRepository {
     public List<SiteStore.DeviceView> all() {
         return jdbc.execute((ConnectionCallback<List<SiteStore.DeviceView>>) SiteStore::devices);
     }
+
+    public List<SiteStore.DeviceView> publicCameras() {
+        return jdbc.execute((ConnectionCallback<List<SiteStore.DeviceView>>) SiteStore::publicCameras);
+    }
+
+    public java.util.Optional<SiteStore.DeviceView> find(String site, String id) {
+        return jdbc.execute((ConnectionCallback<java.util.Optional<SiteStore.DeviceView>>) c -> SiteStore.device(c, site, id));
+    }
 }

@@ -48,7 +48,8 @@ class LiveUpdates {
                 case INCIDENT -> incident(address, payload);
                 case SITE_STATUS -> site(address, payload);
                 // the operator console shows every camera; citizens' pages must use public frames only
-                case CAMERA_FRAME, OPERATOR_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant());
+                case CAMERA_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant(), true);
+                case OPERATOR_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant(), false);
                 default -> log.debug("Not subscribed to {}, ignoring it", topic);
             }
         } catch (InvalidMessageException e) {

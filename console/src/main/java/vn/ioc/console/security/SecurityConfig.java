@@ -45,7 +45,7 @@ public class SecurityConfig {
                         .requestMatchers(LOGIN_PAGE, "/error", "/api/wards").permitAll()
                         .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers("/api/me").authenticated()
-                        .requestMatchers("/", "/index.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
+                        .requestMatchers("/", "/index.html", "/cameras.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())

@@ -92,11 +92,33 @@ public final class SiteStore {
                              Double lat, Double lon, String ward, boolean online, String statusReason, Instant lastSeen) {
     }
 
+    private static final String DEVICES = """
+            SELECT d.site, s.name, d.id, d.kind, d.type, d.public, s.lat, s.lon, s.ward, s.online, s.status_reason, s.last_seen
+            FROM device d JOIN site s ON s.id = d.site""";
+
     public static List<DeviceView> devices(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT d.site, s.name, d.id, d.kind, d.type, d.public, s.lat, s.lon, s.ward, s.online, s.status_reason, s.last_seen
-                FROM device d JOIN site s ON s.id = d.site ORDER BY d.site, d.id""");
-             ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement(DEVICES + " ORDER BY d.site, d.id")) {
+            return deviceRows(ps);
+        }
+    }
+
+    /** The public cameras, for citizens' pages. */
+    public static List<DeviceView> publicCameras(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DEVICES + " WHERE d.public AND d.kind = 'CAMERA' ORDER BY d.site, d.id")) {
+            return deviceRows(ps);
+        }
+    }
+
+    public static java.util.Optional<DeviceView> device(Connection c, String site, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DEVICES + " WHERE d.site = ? AND d.id = ?")) {
+            ps.setString(1, site);
+            ps.setString(2, id);
+            return deviceRows(ps).stream().findFirst();
+        }
+    }
+
+    private static List<DeviceView> deviceRows(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             List<DeviceView> out = new ArrayList<>();
             while (rs.next()) {
                 Timestamp seen = rs.getTimestamp("last_seen");

@@ -1,0 +1,59 @@
+package vn.ioc.console.camera;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.ioc.console.device.DeviceRepository;
+import vn.ioc.console.system.NotFoundException;
+import vn.ioc.ingest.store.SiteStore;
+
+/**
+ * The shared cameras citizens may watch, without login: those a site's birth marks public, and
+ * only the frames that came on their public topic (already privacy-filtered at the edge).
+ */
+@RestController
+class SharedCameraController {
+
+    private final DeviceRepository devices;
+    private final FrameCache frames;
+
+    SharedCameraController(DeviceRepository devices, FrameCache frames) {
+        this.devices = devices;
+        this.frames = frames;
+    }
+
+    /** A shared camera as the public page lists it; {@code frameAt} is null until a frame came. */
+    record SharedCamera(String site, String camera, String name, String ward, Double lat, Double lon, boolean online, Instant frameAt) {
+    }
+
+    @GetMapping("/public/cameras.json")
+    List<SharedCamera> cameras() {
+        return devices.publicCameras().stream()
+                .map(d -> new SharedCamera(d.site(), d.id(), d.siteName(), d.ward(), d.lat(), d.lon(), d.online(),
+                        frames.latestPublic(d.site(), d.id()).map(Frame::receivedAt).orElse(null)))
+                .toList();
+    }
+
+    @GetMapping("/public/cameras/{site}/{camera}/frame.jpg")
+    ResponseEntity<byte[]> frame(@PathVariable String site, @PathVariable String camera) {
+        boolean registered = devices.find(site, camera).filter(SharedCameraController::shared).isPresent();
+        Frame frame = (registered ? frames.latestPublic(site, camera) : java.util.Optional.<Frame>empty())
+                .orElseThrow(() -> new NotFoundException("no shared camera '" + camera + "' at site '" + site + "'"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_JPEG)
+                .cacheControl(CacheControl.noStore())
+                .lastModified(frame.receivedAt())
+                .body(frame.jpeg());
+    }
+
+    private static boolean shared(SiteStore.DeviceView d) {
+        return d.isPublic() && "CAMERA".equals(d.kind());
+    }
+}
