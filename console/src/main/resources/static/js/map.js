@@ -429,7 +429,7 @@
     const placed = i.lat !== null && i.lon !== null;
     if (placed && !entry.marker) {
       entry.marker = L.marker([i.lat, i.lon], { icon: incidentIcon(i), riseOnHover: true });
-      entry.marker.bindPopup(() => incidentPopup(entry.data));
+      entry.marker.bindPopup(() => incidentPopup(entry.data), { maxHeight: 360, minWidth: 280 }); // a long popup scrolls inside the map
       entry.marker.bindTooltip(() => el('span', null, typeLabel(entry.data.type) + ' · ' + (entry.data.ward || '')));
       entry.marker.on('add', () => tagMarker(entry));
       entry.marker.addTo(incidentLayer);

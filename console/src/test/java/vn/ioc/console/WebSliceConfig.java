@@ -16,8 +16,11 @@ import vn.ioc.console.camera.CameraProperties;
 import vn.ioc.console.camera.FrameCache;
 import vn.ioc.console.device.DeviceRepository;
 import vn.ioc.console.incident.IncidentRepository;
+import vn.ioc.console.live.BrokerSlice;
 import vn.ioc.console.map.MapProperties;
 import vn.ioc.console.map.WardLayer;
+import vn.ioc.console.open311.Open311Slice;
+import vn.ioc.console.report.ReportSlice;
 import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.SecurityConfig;
 import vn.ioc.ingest.testing.TestDatabase;
@@ -25,11 +28,11 @@ import vn.ioc.ingest.testing.TestDatabase;
 /**
  * What the {@code @WebMvcTest} slices add to the controllers: the real security configuration,
  * the real repositories and a real, freshly migrated PostgreSQL schema. No layer is stubbed; the
- * slice only leaves out the MQTT subscription and the WebSocket.
+ * slice only leaves out the MQTT subscription (publishing fails as with the broker away) and the WebSocket.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
-        FrameCache.class, WardLayer.class})
+        FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {
 

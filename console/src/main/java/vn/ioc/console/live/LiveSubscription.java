@@ -2,6 +2,7 @@ package vn.ioc.console.live;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
@@ -83,6 +84,15 @@ class LiveSubscription implements SmartLifecycle {
     boolean isConnected() {
         MqttConnection c = connection;
         return c != null && c.isConnected();
+    }
+
+    /** Publishes on the console's connection; fails at once while the broker is not connected. */
+    CompletableFuture<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        MqttConnection c = connection;
+        if (c == null || !c.isConnected()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not connected to the MQTT broker " + properties.url()));
+        }
+        return c.publish(topic, payload, qos, retained);
     }
 
     String brokerUrl() {

@@ -26,7 +26,9 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 /**
  * Browsers log in with the form and keep a session; scripts use HTTP Basic. CSRF protection is
  * on. The API and the WebSocket answer 401 to a missing login (a script or the map's own
- * requests cannot follow a redirect to a login page); pages redirect to the login page.
+ * requests cannot follow a redirect to a login page); pages redirect to the login page. The
+ * Open311 API is public and has no CSRF check: citizens' apps post form data without a session
+ * or cookie, so there is no session for a forged request to ride on.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -42,11 +44,12 @@ public class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(LOGIN_PAGE, "/error", "/api/wards").permitAll()
+                        .requestMatchers(LOGIN_PAGE, "/error", "/api/wards", "/open311/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers("/api/me").authenticated()
                         .requestMatchers("/", "/index.html", "/cameras.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern("/open311/**")))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))

@@ -1,0 +1,44 @@
+package vn.ioc.console.open311;
+
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import vn.ioc.console.report.InvalidReportException;
+import vn.ioc.console.report.UnknownCategoryException;
+
+/** Errors of the Open311 API in the spec's format: {@code [{"code": 400, "description": "..."}]}. */
+@RestControllerAdvice(basePackageClasses = Open311Errors.class)
+class Open311Errors {
+
+    record Error(int code, String description) {
+    }
+
+    @ExceptionHandler
+    ResponseEntity<List<Error>> open311(Open311Exception e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
+        if (e.retryAfterSeconds() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        }
+        return answer.body(List.of(new Error(e.status().value(), e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<List<Error>> invalid(InvalidReportException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<List<Error>> unknown(UnknownCategoryException e) {
+        return error(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    static ResponseEntity<List<Error>> error(HttpStatus status, String description) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(List.of(new Error(status.value(), description)));
+    }
+}

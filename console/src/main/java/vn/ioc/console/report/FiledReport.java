@@ -1,0 +1,15 @@
+package vn.ioc.console.report;
+
+import java.time.Instant;
+
+/**
+ * A stored report with what the public may see of its category and agency. It carries no contact
+ * details: those are read only where an agency works on the report.
+ *
+ * @param duplicateOf the earlier report this one repeats, or null
+ */
+public record FiledReport(String id, ReportCategory category, String agencyName, Agency.Scope agencyScope,
+                          double lat, double lon, String ward, String agency, String description, String address,
+                          String status, String statusNotes, Instant deadline, String duplicateOf, String mediaUrl,
+                          Instant requestedAt, Instant updatedAt) {
+}
