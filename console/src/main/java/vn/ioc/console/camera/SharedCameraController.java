@@ -1,9 +1,17 @@
 package vn.ioc.console.camera;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,22 +19,28 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.ioc.console.device.DeviceRepository;
+import vn.ioc.console.system.ClientRateLimit;
 import vn.ioc.console.system.NotFoundException;
 import vn.ioc.ingest.store.SiteStore;
 
 /**
  * The shared cameras citizens may watch, without login: those a site's birth marks public, and
- * only the frames that came on their public topic (already privacy-filtered at the edge).
+ * only the frames that came on their public topic (already privacy-filtered at the edge). Each
+ * client may fetch a limited number of frames a minute; beyond it, a 429 says when to come back.
  */
 @RestController
 class SharedCameraController {
 
     private final DeviceRepository devices;
     private final FrameCache frames;
+    private final ClientRateLimit limit;
 
-    SharedCameraController(DeviceRepository devices, FrameCache frames) {
+    /** @param perMinute frames one client may fetch a minute: a page of a few cameras refreshing every 3 s fits */
+    SharedCameraController(DeviceRepository devices, FrameCache frames, Clock clock,
+                           @Value("${ioc.cameras.public-frames-per-minute:240}") int perMinute) {
         this.devices = devices;
         this.frames = frames;
+        this.limit = new ClientRateLimit(perMinute, Duration.ofMinutes(1), clock);
     }
 
     /** A shared camera as the public page lists it; {@code frameAt} is null until a frame came. */
@@ -42,7 +56,13 @@ class SharedCameraController {
     }
 
     @GetMapping("/public/cameras/{site}/{camera}/frame.jpg")
-    ResponseEntity<byte[]> frame(@PathVariable String site, @PathVariable String camera) {
+    ResponseEntity<byte[]> frame(@PathVariable String site, @PathVariable String camera, HttpServletRequest request) {
+        OptionalLong wait = limit.tryAcquire(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+                    .build();
+        }
         boolean registered = devices.find(site, camera).filter(SharedCameraController::shared).isPresent();
         Frame frame = (registered ? frames.latestPublic(site, camera) : java.util.Optional.<Frame>empty())
                 .orElseThrow(() -> new NotFoundException("no shared camera '" + camera + "' at site '" + site + "'"));

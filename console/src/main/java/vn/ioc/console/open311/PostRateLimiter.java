@@ -1,53 +1,24 @@
 package vn.ioc.console.open311;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
-/**
- * A fixed-window counter of posts per client. Each window starts with an empty map, so memory is
- * bounded by the clients of one window; a client may get up to twice the limit across a window
- * boundary, which is enough to stop floods. Counts are per console process.
- */
+import vn.ioc.console.system.ClientRateLimit;
+
+/** The Open311 posts each client may make, as configured ({@link ClientRateLimit}). */
 @Component
 class PostRateLimiter {
 
-    private record Window(Instant start, Map<String, AtomicInteger> counts) {
-    }
-
-    private final int limit;
-    private final Duration length;
-    private final Clock clock;
-    private volatile Window window;
+    private final ClientRateLimit limit;
 
     PostRateLimiter(Open311Properties properties, Clock clock) {
-        this.limit = properties.postsPerWindow();
-        this.length = properties.window();
-        this.clock = clock;
-        this.window = new Window(clock.instant(), new ConcurrentHashMap<>());
+        this.limit = new ClientRateLimit(properties.postsPerWindow(), properties.window(), clock);
     }
 
     /** Counts a post; empty when allowed, else the seconds until the client may post again. */
     OptionalLong tryPost(String client) {
-        Instant now = clock.instant();
-        Window w = current(now);
-        if (w.counts().computeIfAbsent(client, k -> new AtomicInteger()).incrementAndGet() <= limit) {
-            return OptionalLong.empty();
-        }
-        long millis = Duration.between(now, w.start().plus(length)).toMillis();
-        return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
-    }
-
-    private synchronized Window current(Instant now) {
-        if (!now.isBefore(window.start().plus(length))) {
-            window = new Window(now, new ConcurrentHashMap<>());
-        }
-        return window;
+        return limit.tryAcquire(client);
     }
 }

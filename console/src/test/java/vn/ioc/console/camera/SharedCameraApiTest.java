@@ -74,4 +74,33 @@ class SharedCameraApiTest {
         frames.put(site, "cam-public", JPEG, Instant.now(), false);
         mvc.perform(get("/public/cameras/{site}/cam-public/frame.jpg", site)).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aClientFetchingFramesTooOftenIsToldToWait() throws Exception {
+        String site = site();
+        frames.put(site, "cam-public", JPEG, Instant.now(), true);
+        int ok = 0;
+        int refused = 0;
+        for (int k = 0; k < 300; k++) {
+            var response = mvc.perform(get("/public/cameras/{site}/cam-public/frame.jpg", site)
+                    .with(r -> {
+                        r.setRemoteAddr("203.0.113.9");
+                        return r;
+                    })).andReturn().getResponse();
+            if (response.getStatus() == 200) {
+                ok++;
+            } else {
+                org.assertj.core.api.Assertions.assertThat(response.getStatus()).isEqualTo(429);
+                org.assertj.core.api.Assertions.assertThat(Long.parseLong(response.getHeader("Retry-After"))).isBetween(1L, 60L);
+                refused++;
+            }
+        }
+        // 240 a minute (the window may turn over during the loop, giving at most twice that)
+        org.assertj.core.api.Assertions.assertThat(ok).isBetween(240, 299);
+        org.assertj.core.api.Assertions.assertThat(refused).isPositive();
+        mvc.perform(get("/public/cameras/{site}/cam-public/frame.jpg", site).with(r -> {
+            r.setRemoteAddr("203.0.113.10");
+            return r;
+        })).andExpect(status().isOk()); // another client is not held back
+    }
 }
