@@ -37,7 +37,7 @@ class SharedCameraController {
 
     /** @param perMinute frames one client may fetch a minute: a page of a few cameras refreshing every 3 s fits */
     SharedCameraController(DeviceRepository devices, FrameCache frames, Clock clock,
-                           @Value("${ioc.cameras.public-frames-per-minute:240}") int perMinute) {
+                           @Value("${ioc.camera.public-frames-per-minute:240}") int perMinute) {
         this.devices = devices;
         this.frames = frames;
         this.limit = new ClientRateLimit(perMinute, Duration.ofMinutes(1), clock);
