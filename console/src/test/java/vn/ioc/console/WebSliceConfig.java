@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.ioc.console.alert.AlertRepository;
+import vn.ioc.console.dashboard.DashboardRepository;
 import vn.ioc.console.camera.CameraProperties;
 import vn.ioc.console.camera.FrameCache;
 import vn.ioc.console.device.DeviceRepository;
@@ -31,7 +32,7 @@ import vn.ioc.ingest.testing.TestDatabase;
  * slice only leaves out the MQTT subscription (publishing fails as with the broker away) and the WebSocket.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
+@Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class, DashboardRepository.class,
         FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {

@@ -47,7 +47,7 @@ public class SecurityConfig {
                         .requestMatchers(LOGIN_PAGE, "/error", "/api/wards", "/open311/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers("/api/me").authenticated()
-                        .requestMatchers("/", "/index.html", "/cameras.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
+                        .requestMatchers("/", "/index.html", "/cameras.html", "/dashboard.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern("/open311/**")))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
