@@ -15,6 +15,7 @@ import vn.ioc.console.alert.AlertRepository;
 import vn.ioc.console.camera.CameraProperties;
 import vn.ioc.console.camera.FrameCache;
 import vn.ioc.console.device.DeviceRepository;
+import vn.ioc.console.followup.PublicReportSlice;
 import vn.ioc.console.incident.IncidentRepository;
 import vn.ioc.console.live.BrokerSlice;
 import vn.ioc.console.map.MapProperties;
@@ -32,7 +33,8 @@ import vn.ioc.ingest.testing.TestDatabase;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
-        FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class})
+        FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
+        PublicReportSlice.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {
 
