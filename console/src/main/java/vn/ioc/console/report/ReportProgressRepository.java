@@ -30,7 +30,7 @@ public class ReportProgressRepository {
             sql.append(" AND r.ward = ?");
             args.add(ward);
         }
-        sql.append("""
+        sql.append(" ").append("""
                  AND (r.status = 'open' OR coalesce(r.closed_at, r.updated_at) >= ?)
                  ORDER BY r.status = 'open' DESC,
                           CASE WHEN r.status = 'open' THEN r.deadline END,
