@@ -16,6 +16,7 @@ import vn.ioc.console.dashboard.DashboardRepository;
 import vn.ioc.console.camera.CameraProperties;
 import vn.ioc.console.camera.FrameCache;
 import vn.ioc.console.device.DeviceRepository;
+import vn.ioc.console.followup.PublicReportSlice;
 import vn.ioc.console.incident.IncidentRepository;
 import vn.ioc.console.live.BrokerSlice;
 import vn.ioc.console.map.MapProperties;
@@ -32,8 +33,9 @@ import vn.ioc.ingest.testing.TestDatabase;
  * slice only leaves out the MQTT subscription (publishing fails as with the broker away) and the WebSocket.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class, DashboardRepository.class,
-        FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class})
+@Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
+        DashboardRepository.class, FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
+        PublicReportSlice.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {
 

@@ -21,7 +21,7 @@ public class ReportRepository {
             c.code AS c_code, c.name_vi AS c_name_vi, c.name_en AS c_name_en, c.agency AS c_agency, c.sla_hours, c.sla_working_days,
             c.urgent, c.public, c.active, a.name_vi AS agency_name, a.scope AS agency_scope""";
 
-    private static final String REPORTS = "SELECT r.*, " + CATEGORY_COLUMNS
+    static final String REPORTS = "SELECT r.*, " + CATEGORY_COLUMNS
             + " FROM report r JOIN report_category c ON c.code = r.category JOIN agency a ON a.code = c.agency";
 
     /** Reports of private categories are for the agencies only. */
@@ -135,22 +135,23 @@ public class ReportRepository {
                 rs.getBoolean("active"));
     }
 
-    private static ReportCategory category(ResultSet rs) throws SQLException {
+    static ReportCategory category(ResultSet rs) throws SQLException {
         int hours = rs.getInt("sla_hours");
         ServiceLevel sla = rs.wasNull() ? ServiceLevel.ofWorkingDays(rs.getInt("sla_working_days")) : new ServiceLevel(Duration.ofHours(hours), null);
         return new ReportCategory(rs.getString("c_code"), rs.getString("c_name_vi"), rs.getString("c_name_en"), rs.getString("c_agency"),
                 sla, rs.getBoolean("urgent"), rs.getBoolean("public"));
     }
 
-    private static FiledReport filed(ResultSet rs) throws SQLException {
+    static FiledReport filed(ResultSet rs) throws SQLException {
         return new FiledReport(rs.getString("id"), category(rs), rs.getString("agency_name"),
                 Agency.Scope.valueOf(rs.getString("agency_scope")), rs.getDouble("lat"), rs.getDouble("lon"),
                 rs.getString("ward"), rs.getString("agency"), rs.getString("description"), rs.getString("address"),
                 rs.getString("status"), rs.getString("status_notes"), instant(rs, "deadline"), rs.getString("duplicate_of"),
-                rs.getString("media_url"), instant(rs, "requested_at"), instant(rs, "updated_at"));
+                rs.getString("media_url"), instant(rs, "requested_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
+                instant(rs, "reopened_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

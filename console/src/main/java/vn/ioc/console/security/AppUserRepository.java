@@ -14,6 +14,15 @@ public class AppUserRepository {
     public record AppUser(String username, String passwordHash, Role role, boolean enabled) {
     }
 
+    /**
+     * Where a member of staff works: an agency code, and for the ward People's Committees
+     * (agency {@code ward}) the ward. Both null for users who belong to no agency.
+     */
+    public record StaffPost(String agency, String ward) {
+
+        public static final StaffPost NONE = new StaffPost(null, null);
+    }
+
     private final JdbcClient jdbc;
 
     public AppUserRepository(JdbcClient jdbc) {
@@ -25,6 +34,22 @@ public class AppUserRepository {
                 .param(username)
                 .query((rs, n) -> new AppUser(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getBoolean(4)))
                 .optional();
+    }
+
+    /** The user's agency and ward; {@link StaffPost#NONE} for an unknown user or one without an agency. */
+    public StaffPost post(String username) {
+        return jdbc.sql("SELECT agency, ward FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> new StaffPost(rs.getString(1), rs.getString(2)))
+                .optional()
+                .orElse(StaffPost.NONE);
+    }
+
+    /** Puts the user on the staff of an agency (and ward), or on none with {@link StaffPost#NONE}. */
+    public void assign(String username, StaffPost post) {
+        jdbc.sql("UPDATE app_user SET agency = ?, ward = ? WHERE username = ?")
+                .params(post.agency(), post.ward(), username)
+                .update();
     }
 
     public boolean anyWithRole(Role role) {

@@ -28,13 +28,17 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * on. The API and the WebSocket answer 401 to a missing login (a script or the map's own
  * requests cannot follow a redirect to a login page); pages redirect to the login page. The
  * Open311 API is public and has no CSRF check: citizens' apps post form data without a session
- * or cookie, so there is no session for a forged request to ride on.
+ * or cookie, so there is no session for a forged request to ride on; the same holds for the
+ * citizens' ratings and reopenings under /public/reports, which only need the tracking code.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
     /** Who may use the operator map and its API for now. */
     static final String[] OPERATOR_ROLES = {"OPERATOR", "SUPERVISOR", "ADMIN"};
+
+    /** Who may work agencies' queues: staff their own, supervisors and administrators any. */
+    static final String[] AGENCY_ROLES = {"AGENCY", "SUPERVISOR", "ADMIN"};
 
     static final String LOGIN_PAGE = "/login";
 
@@ -46,10 +50,12 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(LOGIN_PAGE, "/error", "/api/wards", "/open311/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/public/reports/**").permitAll()
                         .requestMatchers("/api/me").authenticated()
+                        .requestMatchers("/api/agency/**").hasAnyRole(AGENCY_ROLES)
                         .requestMatchers("/", "/index.html", "/cameras.html", "/dashboard.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern("/open311/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern("/open311/**"), pathPattern("/public/reports/**")))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))

@@ -10,7 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Citizen reports for the web slices: the real service, router and repository on the slice's database. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ReportConfig.class, ReportRepository.class, ReportService.class, ReportPublisher.class})
+@Import({ReportConfig.class, ReportRepository.class, ReportService.class, ReportPublisher.class,
+        ReportProgressRepository.class, ReportProgress.class})
 public class ReportSlice {
 
     @Bean

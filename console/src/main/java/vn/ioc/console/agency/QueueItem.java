@@ -1,0 +1,25 @@
+package vn.ioc.console.agency;
+
+import java.time.Instant;
+
+import vn.ioc.console.report.FiledReport;
+
+/**
+ * A report in an agency's queue.
+ *
+ * @param id      the tracking code
+ * @param overdue open and past its deadline
+ */
+record QueueItem(String id, Category category, String description, String address, String ward, double lat, double lon,
+                 String status, String statusNotes, Instant deadline, boolean overdue, String duplicateOf, Instant requestedAt,
+                 Instant closedAt) {
+
+    record Category(String code, String nameVi) {
+    }
+
+    static QueueItem of(FiledReport r, Instant now) {
+        return new QueueItem(r.id(), new Category(r.category().code(), r.category().nameVi()), r.description(), r.address(),
+                r.ward(), r.lat(), r.lon(), r.status(), r.statusNotes(), r.deadline(), r.isOpen() && now.isAfter(r.deadline()),
+                r.duplicateOf(), r.requestedAt(), r.closedAt());
+    }
+}

@@ -1,0 +1,74 @@
+package vn.ioc.console.followup;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import vn.ioc.console.report.Agency;
+import vn.ioc.console.report.FiledReport;
+import vn.ioc.console.report.Rating;
+import vn.ioc.console.report.ReportEvent;
+import vn.ioc.console.report.ReportProgress.Followed;
+
+/**
+ * A report as its citizen sees it, on the page and as JSON: no contact details, no staff
+ * usernames (steps name the agency) and no other report's tracking code.
+ *
+ * @param deadlineLocal the deadline in Huế's time, as the page shows it
+ */
+record PublicReportView(String id, Category category, String agency, String ward, String description, String address,
+                        String status, String answer, Instant deadline, String deadlineLocal, boolean overdue,
+                        Instant requestedAt, List<Step> steps, RatingView rating, boolean canRate, boolean canReopen) {
+
+    static final ZoneId HUE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(HUE);
+    static final String CITIZEN = "Người dân / Citizen";
+    static final String SYSTEM = "Hệ thống / System";
+
+    record Category(String code, String name) {
+    }
+
+    /** One step of the report's history; by is who took it, in words. */
+    record Step(Instant at, String atLocal, String action, String label, String by, String detail) {
+    }
+
+    record RatingView(int stars, String comment) {
+    }
+
+    static PublicReportView of(Followed f) {
+        FiledReport r = f.report();
+        String agency = r.agencyScope() == Agency.Scope.WARD && r.ward() != null ? r.agencyName() + " – " + r.ward() : r.agencyName();
+        List<Step> steps = f.events().stream().map(e -> step(e, agency)).toList();
+        RatingView rating = f.rating().map(PublicReportView::rating).orElse(null);
+        return new PublicReportView(r.id(), new Category(r.category().code(), r.category().nameVi()), agency, r.ward(), r.description(),
+                r.address(), r.status(), r.statusNotes(), r.deadline(), LOCAL.format(r.deadline()),
+                r.isOpen() && f.now().isAfter(r.deadline()), r.requestedAt(), steps, rating, !r.isOpen(), f.reopenable());
+    }
+
+    private static RatingView rating(Rating r) {
+        return new RatingView(r.stars(), r.comment());
+    }
+
+    private static Step step(ReportEvent e, String agency) {
+        String at = LOCAL.format(e.at());
+        return switch (e.action()) {
+            case "filed" -> new Step(e.at(), at, e.action(), "Đã tiếp nhận / Filed", CITIZEN, "Chuyển đến / Sent to " + agency);
+            // the detail names the other report, whose code is its own citizen's secret
+            case "duplicate" -> new Step(e.at(), at, e.action(), "Gộp với phản ánh trùng / Linked as a duplicate", SYSTEM, null);
+            case "answered" -> new Step(e.at(), at, e.action(), "Cơ quan trả lời / Answered", agency, e.detail());
+            case "closed" -> new Step(e.at(), at, e.action(), "Đã xử lý xong / Closed", agency, e.detail());
+            case "reopened" -> new Step(e.at(), at, e.action(), "Người dân mở lại / Reopened", CITIZEN, e.detail());
+            case "rated" -> new Step(e.at(), at, e.action(), "Người dân đánh giá / Rated", CITIZEN, e.detail());
+            default -> new Step(e.at(), at, e.action(), e.action(), by(e.actor(), agency), null);
+        };
+    }
+
+    private static String by(String actor, String agency) {
+        return switch (actor) {
+            case "citizen" -> CITIZEN;
+            case "system" -> SYSTEM;
+            default -> agency;
+        };
+    }
+}
