@@ -1,5 +1,6 @@
 package vn.ioc.console.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -30,6 +32,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * Open311 API is public and has no CSRF check: citizens' apps post form data without a session
  * or cookie, so there is no session for a forged request to ride on; the same holds for the
  * citizens' ratings and reopenings under /public/reports, which only need the tracking code.
+ * After logging in, each role lands on its own page ({@link RoleLandingHandler}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -43,8 +46,10 @@ public class SecurityConfig {
     static final String LOGIN_PAGE = "/login";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges)
+            throws Exception {
         RequestMatcher machine = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/ws/**"));
+        HttpSessionRequestCache pages = pagesOnly(machine);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -52,14 +57,14 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/public/reports/**").permitAll()
                         .requestMatchers("/api/me").authenticated()
-                        .requestMatchers("/api/agency/**").hasAnyRole(AGENCY_ROLES)
+                        .requestMatchers("/api/agency/**", RoleLandingHandler.AGENCY_PAGE).hasAnyRole(AGENCY_ROLES)
                         .requestMatchers("/", "/index.html", "/cameras.html", "/dashboard.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern("/open311/**"), pathPattern("/public/reports/**")))
-                .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).successHandler(new RoleLandingHandler(pages, privileges)).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))
-                .requestCache(cache -> cache.requestCache(pagesOnly(machine)))
+                .requestCache(cache -> cache.requestCache(pages))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint(machine)));
         return http.build();
     }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,6 +55,48 @@ class LoginPageTest {
     void formLoginOfARealUserGoesToTheMap() throws Exception {
         String operator = TestUsers.create(users, encoder, Role.OPERATOR);
         mvc.perform(post("/login").param("username", operator).param("password", TestUsers.PASSWORD).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void formLoginOfAgencyStaffGoesToTheirQueue() throws Exception {
+        String staff = TestUsers.agencyStaff(users, encoder, "landing-staff", "ward", "Phường Phú Hội");
+        mvc.perform(post("/login").param("username", staff).param("password", TestUsers.PASSWORD).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/agency.html"));
+    }
+
+    @Test
+    void agencyStaffSentToLogInByTheMapStillGoToTheirQueue() throws Exception {
+        String staff = TestUsers.agencyStaff(users, encoder, "landing-staff-map", "ward", "Phường Phú Hội");
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/").session(session).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
+
+        mvc.perform(post("/login").session(session).param("username", staff).param("password", TestUsers.PASSWORD).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/agency.html"));
+    }
+
+    @Test
+    void aSupervisorSentToLogInByTheAgencyPageGoesBackToIt() throws Exception {
+        String supervisor = TestUsers.create(users, encoder, Role.SUPERVISOR);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/agency.html?agency=water").session(session).accept(MediaType.TEXT_HTML))
+                .andExpect(redirectedUrl("/login"));
+
+        mvc.perform(post("/login").session(session).param("username", supervisor).param("password", TestUsers.PASSWORD).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("http://localhost/agency.html?agency=water&continue"));
+    }
+
+    @Test
+    void anOperatorSentToLogInByTheAgencyPageGoesToTheMapInstead() throws Exception {
+        String operator = TestUsers.create(users, encoder, Role.OPERATOR);
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/agency.html").session(session).accept(MediaType.TEXT_HTML)).andExpect(redirectedUrl("/login"));
+
+        mvc.perform(post("/login").session(session).param("username", operator).param("password", TestUsers.PASSWORD).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/"));
     }
