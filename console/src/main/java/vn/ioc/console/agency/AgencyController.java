@@ -76,7 +76,7 @@ class AgencyController {
         return QueueItem.of(answered, clock.instant());
     }
 
-    private static boolean isStaff(Authentication user) {
+    static boolean isStaff(Authentication user) {
         return user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_AGENCY"));
     }
 
