@@ -68,7 +68,7 @@
     const notes = el('textarea');
     notes.name = 'notes';
     notes.rows = 3;
-    notes.maxLength = 4000;
+    notes.maxLength = 2000;
     notes.placeholder = 'Nội dung trả lời / Answer';
     notes.value = r.statusNotes || '';
     const reply = el('button', 'reply', 'Trả lời / Answer');
