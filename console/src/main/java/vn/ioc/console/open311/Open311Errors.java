@@ -3,6 +3,8 @@ package vn.ioc.console.open311;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,7 +16,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import vn.ioc.console.report.InvalidReportException;
 import vn.ioc.console.report.UnknownCategoryException;
 
-/** Errors of the Open311 API in the spec's format: {@code [{"code": 400, "description": "..."}]}. */
+/**
+ * Errors of the Open311 API in the spec's format: {@code [{"code": 400, "description": "..."}]}.
+ * Before Spring's problem details, which would otherwise answer an upload over the limits.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(basePackageClasses = Open311Errors.class)
 class Open311Errors {
 
