@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -58,6 +59,18 @@ class PhotoCheckerTest {
 
         assertThat(photo.width()).isEqualTo(1920);
         assertThat(photo.height()).isEqualTo(1440);
+    }
+
+    @Test
+    void webpIsDecodedAndConvertedToJpeg() {
+        // a 1 × 1 lossless WebP, as browsers' feature tests use
+        byte[] webp = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
+
+        Photo photo = checker.check(List.of(webp)).get(0);
+
+        assertThat(ImageFormat.of(photo.jpeg())).contains(ImageFormat.JPEG);
+        assertThat(photo.width()).isEqualTo(1);
+        assertThat(photo.height()).isEqualTo(1);
     }
 
     @Test
