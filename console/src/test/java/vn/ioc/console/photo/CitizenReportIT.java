@@ -53,6 +53,8 @@ class CitizenReportIT extends ConsoleIntegrationTest {
     void citizenFilesAReportWithAPhotoFromThePhoneFormAndSeesItOnTheStatusPage() throws Exception {
         Path photo = Files.createTempFile("street-", ".jpg");
         Files.write(photo, TestPhotos.jpegWithGps(800, 600));
+        Path notAPhoto = Files.createTempFile("notes-", ".jpg");
+        Files.writeString(notAPhoto, "<b>not a photo</b>");
         try (HeadlessChromium chromium = HeadlessChromium.start(WAIT)) {
             WebDriver browser = chromium.browser();
             WebDriverWait wait = chromium.waiting();
@@ -67,6 +69,14 @@ class CitizenReportIT extends ConsoleIntegrationTest {
             double[] point = Arrays.stream(chromium.dataset("point").split(",")).mapToDouble(Double::parseDouble).toArray();
             assertThat(point[0]).isCloseTo(TestReports.PHU_HOI_LAT, within(0.0005));
             assertThat(point[1]).isCloseTo(TestReports.PHU_HOI_LON, within(0.0005));
+            // the server's refusal is shown as text
+            browser.findElement(By.id("photos")).sendKeys(notAPhoto.toString());
+            browser.findElement(By.id("submit")).click();
+            WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+            wait.until(d -> error.getText().contains("photo 1 is not a JPEG, PNG or WebP image"));
+            assertThat(browser.findElements(By.cssSelector("#error b"))).isEmpty();
+
+            browser.findElement(By.id("photos")).clear();
             browser.findElement(By.id("photos")).sendKeys(photo.toString());
             browser.findElement(By.id("submit")).click();
 
@@ -86,6 +96,7 @@ class CitizenReportIT extends ConsoleIntegrationTest {
             assertThat(TestPhotos.contains(stored, TestPhotos.GPS_MARK)).isFalse();
         } finally {
             Files.deleteIfExists(photo);
+            Files.deleteIfExists(notAPhoto);
         }
     }
 
