@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
+import vn.ioc.console.photo.PhotoRepository;
 import vn.ioc.console.report.ReportProgress;
 import vn.ioc.console.report.ReportProgress.Followed;
 import vn.ioc.console.system.NotFoundException;
@@ -33,23 +34,25 @@ class PublicReportController {
 
     private final ReportProgress progress;
     private final PublicReportRateLimiter limiter;
+    private final PhotoRepository photos;
 
-    PublicReportController(ReportProgress progress, PublicReportRateLimiter limiter) {
+    PublicReportController(ReportProgress progress, PublicReportRateLimiter limiter, PhotoRepository photos) {
         this.progress = progress;
         this.limiter = limiter;
+        this.photos = photos;
     }
 
     @GetMapping("/public/reports/{code}")
     ModelAndView page(@PathVariable String code) {
         return progress.follow(code)
-                .map(f -> new ModelAndView("public-report").addObject("report", PublicReportView.of(f)))
+                .map(f -> new ModelAndView("public-report").addObject("report", view(f)))
                 .orElseGet(() -> new ModelAndView("public-report", HttpStatus.NOT_FOUND).addObject("code", code));
     }
 
     @GetMapping(value = "/public/reports/{code}.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     PublicReportView json(@PathVariable String code) {
-        return PublicReportView.of(progress.follow(code).orElseThrow(() -> new NotFoundException("no report '" + code + "'")));
+        return view(progress.follow(code).orElseThrow(() -> new NotFoundException("no report '" + code + "'")));
     }
 
     @PostMapping(value = "/public/reports/{code}/rating", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -76,6 +79,10 @@ class PublicReportController {
     PublicReportView reopen(@PathVariable String code, @RequestBody(required = false) Feedback feedback, HttpServletRequest request) {
         limiter.count(request.getRemoteAddr());
         return PublicReportView.of(progress.reopen(code, feedback == null ? null : feedback.comment()));
+    }
+
+    private PublicReportView view(Followed f) {
+        return PublicReportView.of(f, photos.numbers(f.report().id()));
     }
 
     /** Post/redirect/get: a reload of the page does not post again. */

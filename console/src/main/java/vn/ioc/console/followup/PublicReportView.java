@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import vn.ioc.console.photo.Photo;
 import vn.ioc.console.report.Agency;
 import vn.ioc.console.report.FiledReport;
 import vn.ioc.console.report.Rating;
@@ -19,7 +20,8 @@ import vn.ioc.console.report.ReportProgress.Followed;
  */
 record PublicReportView(String id, Category category, String agency, String ward, String description, String address,
                         String status, String answer, Instant deadline, String deadlineLocal, boolean overdue,
-                        Instant requestedAt, List<Step> steps, RatingView rating, boolean canRate, boolean canReopen) {
+                        Instant requestedAt, List<Step> steps, RatingView rating, boolean canRate, boolean canReopen,
+                        List<String> photos) {
 
     static final ZoneId HUE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(HUE);
@@ -37,13 +39,19 @@ record PublicReportView(String id, Category category, String agency, String ward
     }
 
     static PublicReportView of(Followed f) {
+        return of(f, List.of());
+    }
+
+    /** @param photos the numbers of the report's photos, shown by their public URLs */
+    static PublicReportView of(Followed f, List<Integer> photos) {
         FiledReport r = f.report();
         String agency = r.agencyScope() == Agency.Scope.WARD && r.ward() != null ? r.agencyName() + " – " + r.ward() : r.agencyName();
         List<Step> steps = f.events().stream().map(e -> step(e, agency)).toList();
         RatingView rating = f.rating().map(PublicReportView::rating).orElse(null);
         return new PublicReportView(r.id(), new Category(r.category().code(), r.category().nameVi()), agency, r.ward(), r.description(),
                 r.address(), r.status(), r.statusNotes(), r.deadline(), LOCAL.format(r.deadline()),
-                r.isOpen() && f.now().isAfter(r.deadline()), r.requestedAt(), steps, rating, !r.isOpen(), f.reopenable());
+                r.isOpen() && f.now().isAfter(r.deadline()), r.requestedAt(), steps, rating, !r.isOpen(), f.reopenable(),
+                photos.stream().map(n -> Photo.path(r.id(), n)).toList());
     }
 
     private static RatingView rating(Rating r) {

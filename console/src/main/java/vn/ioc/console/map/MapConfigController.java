@@ -18,7 +18,8 @@ class MapConfigController {
         this.map = map;
     }
 
-    @GetMapping("/api/map-config")
+    /** Also public: the citizens' report form draws the same base map. */
+    @GetMapping({"/api/map-config", "/public/map-config.json"})
     MapConfig config() {
         return new MapConfig(map.tileUrl(), map.attribution(), new Center(map.centerLat(), map.centerLon()), map.zoom());
     }

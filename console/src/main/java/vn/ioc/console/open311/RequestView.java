@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
 import vn.ioc.console.report.Agency;
 import vn.ioc.console.report.FiledReport;
 
@@ -20,7 +22,14 @@ record RequestView(String serviceRequestId, String status, String statusNotes, S
     static RequestView of(FiledReport r) {
         return new RequestView(r.id(), r.status(), r.statusNotes(), r.category().nameVi(), r.category().code(), r.description(),
                 agencyResponsible(r), notice(r), Open311Time.format(r.requestedAt()), Open311Time.format(r.updatedAt()),
-                Open311Time.format(r.deadline()), r.address(), r.lat(), r.lon(), r.mediaUrl());
+                Open311Time.format(r.deadline()), r.address(), r.lat(), r.lon(), absolute(r.mediaUrl()));
+    }
+
+    /** Our own photos are stored by path; Open311 clients get a full URL. */
+    static String absolute(String mediaUrl) {
+        return mediaUrl != null && mediaUrl.startsWith("/")
+                ? ServletUriComponentsBuilder.fromCurrentContextPath().path(mediaUrl).toUriString()
+                : mediaUrl;
     }
 
     /** A ward-scoped agency is the People's Committee of the report's ward. */

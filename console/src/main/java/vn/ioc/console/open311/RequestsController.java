@@ -1,5 +1,7 @@
 package vn.ioc.console.open311;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import vn.ioc.console.photo.Photo;
+import vn.ioc.console.photo.PhotoChecker;
 
 import vn.ioc.console.report.FiledReport;
 import vn.ioc.console.report.NewReport;
@@ -28,7 +34,9 @@ import vn.ioc.console.report.TrackingCode;
 /**
  * Open311 service requests: citizens post reports and anyone reads those of public categories.
  * A report of a private category is answered 404 by requests/{id}.json, exactly as an unknown
- * id, so the public API does not even confirm that it exists.
+ * id, so the public API does not even confirm that it exists. A post may be form-encoded or
+ * multipart; a multipart one may carry photos as {@code media} parts, which are checked and
+ * re-encoded before anything is stored.
  */
 @RestController
 @RequestMapping(value = "/open311/v2", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,11 +49,13 @@ class RequestsController {
 
     private final ReportService reports;
     private final PostRateLimiter limiter;
+    private final PhotoChecker photos;
     private final Clock clock;
 
-    RequestsController(ReportService reports, PostRateLimiter limiter, Clock clock) {
+    RequestsController(ReportService reports, PostRateLimiter limiter, PhotoChecker photos, Clock clock) {
         this.reports = reports;
         this.limiter = limiter;
+        this.photos = photos;
         this.clock = clock;
     }
 
@@ -61,6 +71,7 @@ class RequestsController {
                                        @RequestParam(name = "media_url", required = false) String mediaUrl,
                                        @RequestParam(name = "address_string", required = false) String address,
                                        @RequestParam(name = "api_key", required = false) String apiKey,
+                                       @RequestParam(name = "media", required = false) List<MultipartFile> media,
                                        HttpServletRequest request) {
         String client = blankToNull(apiKey);
         // counted before any check, so a flood of bad posts is limited too
@@ -70,8 +81,9 @@ class RequestsController {
         if (blankToNull(serviceCode) == null) {
             throw new Open311Exception(HttpStatus.BAD_REQUEST, "service_code is required");
         }
+        List<Photo> checked = photos.check(media == null ? List.of() : media.stream().filter(RequestsController::sent).map(RequestsController::bytes).toList());
         FiledReport filed = reports.file(new NewReport(serviceCode.strip(), lat, lon, description == null || description.isBlank() ? null : description, name(firstName, lastName),
-                blankToNull(email), blankToNull(phone), blankToNull(mediaUrl), blankToNull(address), client));
+                blankToNull(email), blankToNull(phone), blankToNull(mediaUrl), blankToNull(address), client), checked);
         Receipt receipt = new Receipt(filed.id(), RequestView.notice(filed), null);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(receipt));
     }
@@ -106,6 +118,19 @@ class RequestsController {
     List<RequestView> show(@PathVariable String id) {
         return reports.findPublic(id).map(r -> List.of(RequestView.of(r)))
                 .orElseThrow(() -> new Open311Exception(HttpStatus.NOT_FOUND, "no service request with service_request_id '" + id + "'"));
+    }
+
+    /** An HTML form sends an empty, nameless part for a file input left empty. */
+    private static boolean sent(MultipartFile file) {
+        return !file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isEmpty());
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an uploaded photo failed", e);
+        }
     }
 
     private static List<String> list(String commaSeparated) {

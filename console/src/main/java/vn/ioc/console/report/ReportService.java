@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.ioc.console.photo.Photo;
+import vn.ioc.console.photo.PhotoRepository;
+
 /**
  * Files citizens' reports: checks them, routes them to an agency with a deadline, links
  * near-duplicates to the report they repeat, stores them with their first event and then tells
@@ -21,13 +24,16 @@ public class ReportService {
     private final ReportRepository reports;
     private final ReportRouter router;
     private final ReportPublisher publisher;
+    private final PhotoRepository photos;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ReportService(ReportRepository reports, ReportRouter router, ReportPublisher publisher, TransactionTemplate transaction, Clock clock) {
+    ReportService(ReportRepository reports, ReportRouter router, ReportPublisher publisher, PhotoRepository photos,
+                  TransactionTemplate transaction, Clock clock) {
         this.reports = reports;
         this.router = router;
         this.publisher = publisher;
+        this.photos = photos;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -40,6 +46,14 @@ public class ReportService {
      * @throws InvalidReportException   a field is missing or wrong; the message says which
      */
     public FiledReport file(NewReport report) {
+        return file(report, List.of());
+    }
+
+    /**
+     * Files the report with its photos, already checked and re-encoded; the report and its photos
+     * are stored in one transaction, so neither is kept without the other.
+     */
+    public FiledReport file(NewReport report, List<Photo> reportPhotos) {
         CategoryEntry category = reports.category(report.category() == null ? "" : report.category().strip())
                 .orElseThrow(() -> new UnknownCategoryException(report.category()));
         Point point = ReportValidation.check(report, category);
@@ -48,17 +62,18 @@ public class ReportService {
         }
         Instant now = clock.instant();
         Routing routing = router.route(category.category(), point.lat(), point.lon(), now);
-        String id = transaction.execute(status -> store(report, category.category(), point, routing, now));
+        String id = transaction.execute(status -> store(report, reportPhotos, category.category(), point, routing, now));
         FiledReport filed = reports.findAny(id).orElseThrow();
         publisher.publish(filed);
         return filed;
     }
 
-    private String store(NewReport report, ReportCategory category, Point point, Routing routing, Instant now) {
+    private String store(NewReport report, List<Photo> reportPhotos, ReportCategory category, Point point, Routing routing, Instant now) {
         String original = reports.openOriginalNear(category.code(), point.lat(), point.lon(), now.minus(Duplicates.WINDOW)).orElse(null);
         for (int draw = 0; draw < MAX_CODE_DRAWS; draw++) {
             String id = TrackingCode.next();
             if (reports.insert(id, report, point.lat(), point.lon(), routing, original, now)) {
+                photos.store(id, reportPhotos, now);
                 reports.addEvent(id, now, "citizen", "filed", "sent to " + routing.agency() + (routing.ward() == null ? "" : " in " + routing.ward()));
                 if (original != null) {
                     reports.addEvent(id, now, "system", "duplicate", "linked as a duplicate of " + original);

@@ -67,6 +67,13 @@ class MapApiTest {
     }
 
     @Test
+    void citizensFormReadsTheSameMapConfigWithoutLogin() throws Exception {
+        mvc.perform(get("/public/map-config.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.tileUrl").value("https://tile.openstreetmap.org/{z}/{x}/{y}.png"));
+    }
+
+    @Test
     void mapConfigCentresOnHue() throws Exception {
         String supervisor = TestUsers.create(users, encoder, Role.SUPERVISOR);
         mvc.perform(get("/api/map-config").with(httpBasic(supervisor, TestUsers.PASSWORD)))

@@ -8,10 +8,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.ioc.console.photo.PhotoRepository;
+
 /** Citizen reports for the web slices: the real service, router and repository on the slice's database. */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ReportConfig.class, ReportRepository.class, ReportService.class, ReportPublisher.class,
-        ReportProgressRepository.class, ReportProgress.class})
+        ReportProgressRepository.class, ReportProgress.class, PhotoRepository.class})
 public class ReportSlice {
 
     @Bean

@@ -1,0 +1,167 @@
+/*
+ * The citizens' report form: categories from Open311, a place from the phone's GPS or a tap on
+ * the map, up to three photos, posted as multipart to Open311. Text from the server is only ever
+ * set with textContent.
+ */
+window.IocReportForm = (() => {
+  'use strict';
+
+  const HUE = { lat: 16.4637, lon: 107.5909, zoom: 13 };
+  const MAX_PHOTOS = 3;
+  const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+  const $ = id => document.getElementById(id);
+
+  const map = L.map('map').setView([HUE.lat, HUE.lon], HUE.zoom);
+  let marker = null;
+
+  function setPoint(lat, lon) {
+    $('lat').value = lat.toFixed(6);
+    $('long').value = lon.toFixed(6);
+    if (marker) {
+      marker.setLatLng([lat, lon]);
+    } else {
+      marker = L.marker([lat, lon]).addTo(map);
+    }
+    $('place').textContent = 'Vị trí đã chọn / Chosen place: ' + lat.toFixed(5) + ', ' + lon.toFixed(5);
+    document.body.dataset.point = $('lat').value + ',' + $('long').value;
+  }
+
+  function showError(text) {
+    $('error').textContent = text;
+    $('error').hidden = false;
+  }
+
+  async function loadMap() {
+    try {
+      const config = await (await fetch('map-config.json')).json();
+      if (config.tileUrl) {
+        L.tileLayer(config.tileUrl, { attribution: config.attribution, maxZoom: 19 }).addTo(map);
+      }
+    } catch (e) {
+      console.warn('map configuration', e);
+    }
+    try {
+      const wards = await (await fetch('../api/wards')).json();
+      L.geoJSON(wards, {
+        style: { color: '#1565c0', weight: 1, fillOpacity: 0.05 },
+        interactive: false
+      }).addTo(map);
+    } catch (e) {
+      console.warn('wards', e);
+    }
+  }
+
+  async function loadCategories() {
+    try {
+      const response = await fetch('../open311/v2/services.json');
+      const services = await response.json();
+      for (const s of services) {
+        const option = document.createElement('option');
+        option.value = s.service_code;
+        option.textContent = s.service_name;
+        $('category').appendChild(option);
+      }
+      document.body.dataset.categories = String(services.length);
+    } catch (e) {
+      showError('Không tải được danh sách loại vấn đề. / The categories could not be loaded.');
+    }
+  }
+
+  function chosenPhotos() {
+    return Array.from($('photos').files);
+  }
+
+  function previewPhotos() {
+    const previews = $('photo-previews');
+    previews.replaceChildren();
+    $('error').hidden = true;
+    const files = chosenPhotos();
+    if (files.length > MAX_PHOTOS) {
+      showError('Tối đa ' + MAX_PHOTOS + ' ảnh. / At most ' + MAX_PHOTOS + ' photos.');
+    }
+    for (const file of files.slice(0, MAX_PHOTOS)) {
+      const img = document.createElement('img');
+      img.alt = file.name;
+      img.src = URL.createObjectURL(file);
+      img.onload = () => URL.revokeObjectURL(img.src);
+      previews.appendChild(img);
+    }
+  }
+
+  function locate() {
+    if (!navigator.geolocation) {
+      showError('Điện thoại không cho biết vị trí; hãy chạm vào bản đồ. / No location available; please tap the map.');
+      return;
+    }
+    navigator.geolocation.getCurrentPosition(
+      p => {
+        setPoint(p.coords.latitude, p.coords.longitude);
+        map.setView([p.coords.latitude, p.coords.longitude], 16);
+      },
+      () => showError('Không lấy được vị trí; hãy chạm vào bản đồ. / Your location is unavailable; please tap the map.'),
+      { enableHighAccuracy: true, timeout: 15000 });
+  }
+
+  /** What is wrong with the form before sending, or null. */
+  function problem() {
+    if (!$('category').value) return 'Hãy chọn loại vấn đề. / Please choose what the problem is.';
+    if (!$('description').value.trim()) return 'Hãy mô tả vấn đề. / Please describe the problem.';
+    if (!$('lat').value) return 'Hãy chọn vị trí trên bản đồ. / Please choose the place on the map.';
+    const files = chosenPhotos();
+    if (files.length > MAX_PHOTOS) return 'Tối đa ' + MAX_PHOTOS + ' ảnh. / At most ' + MAX_PHOTOS + ' photos.';
+    if (files.some(f => f.size > MAX_PHOTO_BYTES)) return 'Mỗi ảnh tối đa 8 MB. / Each photo may be 8 MB at most.';
+    return null;
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    $('error').hidden = true;
+    const wrong = problem();
+    if (wrong) {
+      showError(wrong);
+      return;
+    }
+    const form = new FormData();
+    for (const id of ['category', 'description', 'lat', 'long', 'name', 'email', 'phone']) {
+      const field = $(id);
+      if (field.value.trim()) form.append(field.name, field.value.trim());
+    }
+    for (const file of chosenPhotos()) {
+      form.append('media', file, file.name);
+    }
+    $('submit').disabled = true;
+    try {
+      const response = await fetch('../open311/v2/requests.json', { method: 'POST', body: form });
+      let body = null;
+      try {
+        body = await response.json();
+      } catch (e) {
+        body = null;
+      }
+      if (!response.ok) {
+        const description = Array.isArray(body) && body[0] && body[0].description;
+        showError(description || ('Không gửi được (' + response.status + '). / Sending failed (' + response.status + ').'));
+        return;
+      }
+      const code = body[0].service_request_id;
+      $('tracking-code').textContent = code;
+      $('notice').textContent = body[0].service_notice || '';
+      $('follow').href = 'reports/' + encodeURIComponent(code);
+      $('report-form').hidden = true;
+      $('done').hidden = false;
+    } catch (e) {
+      showError('Không kết nối được máy chủ; hãy thử lại. / The server could not be reached; please try again.');
+    } finally {
+      $('submit').disabled = false;
+    }
+  }
+
+  map.on('click', e => setPoint(e.latlng.lat, e.latlng.lng));
+  $('locate').addEventListener('click', locate);
+  $('photos').addEventListener('change', previewPhotos);
+  $('report-form').addEventListener('submit', submit);
+  loadMap();
+  loadCategories();
+
+  return { map, setPoint };
+})();
