@@ -5,13 +5,19 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Logs users in from {@code app_user}; the role becomes the authority {@code ROLE_<role>}. */
+/**
+ * Logs users in from {@code app_user}; the role becomes the authority {@code ROLE_<role>}. An
+ * account locked after failed logins ({@link LoginAttempts}) is refused until the lock ends, even
+ * with the right password.
+ */
 class AppUserDetailsService implements UserDetailsService {
 
     private final AppUserRepository users;
+    private final java.time.Clock clock;
 
-    AppUserDetailsService(AppUserRepository users) {
+    AppUserDetailsService(AppUserRepository users, java.time.Clock clock) {
         this.users = users;
+        this.clock = clock;
     }
 
     @Override
@@ -21,6 +27,7 @@ class AppUserDetailsService implements UserDetailsService {
                         .password(u.passwordHash())
                         .roles(u.role().name())
                         .disabled(!u.enabled())
+                        .accountLocked(users.lockedUntil(u.username()).filter(t -> t.isAfter(clock.instant())).isPresent())
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
     }

@@ -74,4 +74,32 @@ public class AppUserRepository {
                 .params(username, passwordHash, role.name())
                 .update();
     }
+
+    /** Until when the user is locked out after failed logins; empty when not locked or unknown. */
+    public Optional<java.time.Instant> lockedUntil(String username) {
+        return jdbc.sql("SELECT locked_until FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant))
+                .optional()
+                .flatMap(t -> t);
+    }
+
+    /**
+     * Counts a failed login; the {@code max}-th in a row locks the account until {@code lockUntil}
+     * and starts the count again. One statement, so concurrent attempts cannot slip past the count.
+     */
+    public void recordFailedLogin(String username, int max, java.time.Instant lockUntil) {
+        jdbc.sql("""
+                        UPDATE app_user SET
+                            locked_until  = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,
+                            failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END
+                        WHERE username = ?""")
+                .params(max, java.sql.Timestamp.from(lockUntil), max, username)
+                .update();
+    }
+
+    /** A successful login clears the count of failures. */
+    public void recordLogin(String username) {
+        jdbc.sql("UPDATE app_user SET failed_logins = 0 WHERE username = ? AND failed_logins <> 0").param(username).update();
+    }
 }

@@ -84,8 +84,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService userDetailsService(AppUserRepository users) {
-        return new AppUserDetailsService(users);
+    UserDetailsService userDetailsService(AppUserRepository users, java.time.Clock clock) {
+        return new AppUserDetailsService(users, clock);
     }
 
     @Bean

@@ -34,6 +34,8 @@ class LoginPageTest {
     AppUserRepository users;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    vn.ioc.ingest.testing.TestDatabase db;
 
     @Test
     void loginPageIsPublicVietnameseFirstAndCarriesACsrfField() throws Exception {
@@ -131,5 +133,30 @@ class LoginPageTest {
                 .andExpect(jsonPath("$.roles[0]").value("SUPERVISOR"))
                 .andExpect(jsonPath("$.csrf.parameterName").value("_csrf"))
                 .andExpect(jsonPath("$.csrf.token").isNotEmpty());
+    }
+
+    @Test
+    void fiveWrongPasswordsInARowLockTheAccountEvenAgainstTheRightOneUntilTheLockEnds() throws Exception {
+        String user = TestUsers.create(users, encoder, AppUserRepository.Role.OPERATOR);
+        for (int k = 0; k < 4; k++) {
+            mvc.perform(get("/api/me").with(httpBasic(user, "wrong-" + k))).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/me").with(httpBasic(user, TestUsers.PASSWORD))).andExpect(status().isOk()); // the count starts again
+        for (int k = 0; k < 4; k++) {
+            mvc.perform(get("/api/me").with(httpBasic(user, "wrong-" + k))).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/me").with(httpBasic(user, TestUsers.PASSWORD))).andExpect(status().isOk());
+        for (int k = 0; k < 5; k++) {
+            mvc.perform(get("/api/me").with(httpBasic(user, "wrong-" + k))).andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/me").with(httpBasic(user, TestUsers.PASSWORD))).andExpect(status().isUnauthorized());
+        mvc.perform(post("/login").with(csrf()).param("username", user).param("password", TestUsers.PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(users.lockedUntil(user)).get().matches(t -> t.isAfter(java.time.Instant.now().plusSeconds(14 * 60)));
+
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.execute("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = '" + user + "'");
+        }
+        mvc.perform(get("/api/me").with(httpBasic(user, TestUsers.PASSWORD))).andExpect(status().isOk());
     }
 }
