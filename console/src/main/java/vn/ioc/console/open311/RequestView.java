@@ -39,8 +39,11 @@ record RequestView(String serviceRequestId, String status, String statusNotes, S
 
     static String notice(FiledReport r) {
         String expected = "an answer is expected by " + Open311Time.format(r.deadline());
-        return r.duplicateOf() != null
-                ? "Already reported as " + r.duplicateOf() + "; this request is linked to it and " + expected
-                : "Sent to " + agencyResponsible(r) + "; " + expected;
+        if (r.duplicateOf() != null) {
+            // a private category's codes are their citizens' keys to their reports: never hand one to another citizen
+            String original = r.category().isPublic() ? " as " + r.duplicateOf() : " nearby";
+            return "Already reported" + original + "; this request is linked to it and " + expected;
+        }
+        return "Sent to " + agencyResponsible(r) + "; " + expected;
     }
 }

@@ -239,6 +239,17 @@ class Open311IT extends ConsoleIntegrationTest {
     }
 
     @Test
+    void aRepeatOfAPrivateReportIsLinkedButNotToldTheOtherCitizensCode() throws Exception {
+        String key = unique();
+        String first = filed(post(form("public-order", 16.4702, 107.5905, "Tụ tập gây rối"), key));
+        HttpResponse<String> repeat = post(form("public-order", 16.4702 + 20 / METRES_PER_DEGREE, 107.5905, "Gây rối"), key);
+        String second = filed(repeat);
+        assertThat(jdbc.queryForObject("SELECT duplicate_of FROM report WHERE id = ?", String.class, second)).isEqualTo(first);
+        String notice = json.readTree(repeat.body()).get(0).path("service_notice").asString();
+        assertThat(notice).startsWith("Already reported nearby; this request is linked to it").doesNotContain(first);
+    }
+
+    @Test
     void reportOfAnotherCategoryAtTheSamePlaceIsNoDuplicate() throws Exception {
         String key = unique();
         String first = filed(post(form("street-lighting", 16.4668, 107.6060, "Đèn đường tắt"), key));
