@@ -195,15 +195,15 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         due.sort(Comparator.comparingLong(SiteInput::eventTime));
         timers = ctx.timerService();
         for (SiteInput i : due) {
-            detect(i.observation(), ctx.getCurrentKey(), out);
-            toNeighbours(i.observation(), ctx);
+            String type = deviceTypes.get(i.observation().device()); // looked up once: state access costs with RocksDB
+            detect(i.observation(), type, ctx.getCurrentKey(), out);
+            toNeighbours(i.observation(), type, ctx);
         }
         checkSilences(timestamp, ctx.getCurrentKey(), out);
     }
 
     /** A reading a drift rule watches goes on, with its site's place, to be compared with its neighbours'. */
-    private void toNeighbours(Observation o, OnTimerContext ctx) throws Exception {
-        String type = deviceTypes.get(o.device());
+    private void toNeighbours(Observation o, String type, OnTimerContext ctx) throws Exception {
         if (!DriftWiring.watched(options.rules(), type, o.metric())) {
             return;
         }
@@ -216,9 +216,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     }
 
     /** One reading through every rule of its device's type that watches its metric, in the order of the rules' kinds. */
-    private void detect(Observation o, String site, Collector<IncidentChange> out) throws Exception {
+    private void detect(Observation o, String type, String site, Collector<IncidentChange> out) throws Exception {
         DetectorRules rules = options.rules();
-        String type = deviceTypes.get(o.device());
         for (ThresholdRule rule : rules.forType(type)) {
             if (rule.metric().equals(o.metric())) {
                 ThresholdDetector.Step step = threshold(o.device() + "/" + o.metric() + "/" + rule.id(), rule, o.value(), o);
@@ -445,33 +444,29 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
 
     /** Records whether a condition holds an incident; returns true when none does any more. */
     private boolean setMember(String incidentKey, String conditionKey, boolean holds) throws Exception {
-        String current = members.get(incidentKey);
-        Set<String> keys = new HashSet<>(current == null || current.isEmpty() ? List.of() : List.of(current.split(",")));
-        if (holds ? !keys.add(conditionKey) : !keys.remove(conditionKey)) {
-            return !holds && keys.isEmpty();
-        }
-        if (keys.isEmpty()) {
-            members.remove(incidentKey);
-            return true;
-        }
-        members.put(incidentKey, String.join(",", keys.stream().sorted().toList()));
-        return false;
+        return updateSet(members, incidentKey, conditionKey, holds);
     }
 
     /** Records whether a rule holds a condition; returns true when no rule holds it any more. */
     private boolean setHolding(String key, String ruleId, boolean holds) throws Exception {
-        String current = holding.get(key);
-        Set<String> rules = new HashSet<>(current == null || current.isEmpty() ? List.of() : List.of(current.split(",")));
-        if (holds) {
-            rules.add(ruleId);
-        } else {
-            rules.remove(ruleId);
+        return updateSet(holding, key, ruleId, holds);
+    }
+
+    /**
+     * Adds {@code member} to (or removes it from) the comma-separated set under {@code key};
+     * returns true when the set is empty afterwards, and then drops it. Written only when it changed.
+     */
+    private static boolean updateSet(MapState<String, String> sets, String key, String member, boolean in) throws Exception {
+        String current = sets.get(key);
+        Set<String> set = new HashSet<>(current == null || current.isEmpty() ? List.of() : List.of(current.split(",")));
+        if (in ? !set.add(member) : !set.remove(member)) {
+            return set.isEmpty();
         }
-        if (rules.isEmpty()) {
-            holding.remove(key);
+        if (set.isEmpty()) {
+            sets.remove(key);
             return true;
         }
-        holding.put(key, String.join(",", rules.stream().sorted().toList()));
+        sets.put(key, String.join(",", set.stream().sorted().toList()));
         return false;
     }
 
