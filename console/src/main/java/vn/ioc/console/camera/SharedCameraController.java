@@ -3,15 +3,12 @@ package vn.ioc.console.camera;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.ioc.console.device.DeviceRepository;
 import vn.ioc.console.system.ClientRateLimit;
 import vn.ioc.console.system.NotFoundException;
+import vn.ioc.console.system.TooManyRequestsException;
 import vn.ioc.ingest.store.SiteStore;
 
 /**
@@ -57,12 +55,9 @@ class SharedCameraController {
 
     @GetMapping("/public/cameras/{site}/{camera}/frame.jpg")
     ResponseEntity<byte[]> frame(@PathVariable String site, @PathVariable String camera, HttpServletRequest request) {
-        OptionalLong wait = limit.tryAcquire(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
-                    .build();
-        }
+        limit.tryAcquire(request.getRemoteAddr()).ifPresent(seconds -> {
+            throw new TooManyRequestsException(seconds);
+        });
         boolean registered = devices.find(site, camera).filter(SharedCameraController::shared).isPresent();
         Frame frame = (registered ? frames.latestPublic(site, camera) : java.util.Optional.<Frame>empty())
                 .orElseThrow(() -> new NotFoundException("no shared camera '" + camera + "' at site '" + site + "'"));
