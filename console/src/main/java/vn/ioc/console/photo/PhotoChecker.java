@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * (JPEG, PNG or WebP), the size, the pixel count from the header before anything is decoded
  * (a small file may claim a huge image), then a decode and a fresh JPEG of at most
  * {@code maxSide} pixels a side. The new JPEG carries no metadata at all, so EXIF GPS, camera
- * serials and embedded thumbnails of the upload are gone. Phones' EXIF orientation is lost too.
+ * serials and embedded thumbnails of the upload are gone; a phone's EXIF orientation is applied
+ * to the pixels first ({@link Orientation}), so portrait photos stay upright.
  */
 @Component
 public class PhotoChecker {
@@ -61,6 +62,9 @@ public class PhotoChecker {
         ImageFormat format = ImageFormat.of(bytes).orElseThrow(() ->
                 new InvalidPhotoException(which + " is not a JPEG, PNG or WebP image"));
         BufferedImage image = decode(which, format, bytes);
+        if (format == ImageFormat.JPEG) {
+            image = Orientation.upright(image, Orientation.of(bytes)); // before the EXIF that says how is dropped
+        }
         BufferedImage scaled = scaleDown(image, limits.maxSide());
         return new Photo(n, jpeg(scaled, limits.quality()), scaled.getWidth(), scaled.getHeight());
     }

@@ -1,5 +1,6 @@
 package vn.ioc.console.report;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -17,7 +18,8 @@ import vn.ioc.ingest.contract.Topics;
 /**
  * Tells the stream job about a stored report ({@code ioc/v1/reports/{id}}, QoS 1, not retained).
  * The report is already committed, so the citizen's answer never waits for the broker: a failed
- * publish is retried in the background for about a minute, then logged with the report's id.
+ * publish is retried in the background for about a minute, then logged with the report's id;
+ * {@link ReportOutbox} publishes it again later. A report the broker took is marked published.
  */
 @Component
 class ReportPublisher {
@@ -27,20 +29,35 @@ class ReportPublisher {
     static final Duration FIRST_RETRY = Duration.ofSeconds(2);
 
     private final BrokerPublisher broker;
+    private final ReportRepository reports;
+    private final Clock clock;
     private final ReportCodec codec = new ReportCodec();
 
-    ReportPublisher(BrokerPublisher broker) {
+    ReportPublisher(BrokerPublisher broker, ReportRepository reports, Clock clock) {
         this.broker = broker;
+        this.reports = reports;
+        this.clock = clock;
     }
 
+    /** Publishes a newly filed report, retrying for about a minute. */
     void publish(FiledReport r) {
-        Report message = new Report(r.id(), r.category().code(), r.lat(), r.lon(), r.requestedAt(), r.ward(), r.description(), r.status());
-        attempt(Topics.report(r.id()), codec.encode(message), r.id(), 1, FIRST_RETRY);
+        attempt(Topics.report(r.id()), payload(r), r.id(), 1, FIRST_RETRY);
+    }
+
+    /** One attempt, for the outbox sweep; completes when the broker took the report (and it is marked) or failed. */
+    CompletableFuture<Void> publishOnce(FiledReport r) {
+        return broker.publish(Topics.report(r.id()), payload(r), 1, false)
+                .thenRunAsync(() -> reports.markPublished(r.id(), clock.instant()));
+    }
+
+    private byte[] payload(FiledReport r) {
+        return codec.encode(new Report(r.id(), r.category().code(), r.lat(), r.lon(), r.requestedAt(), r.ward(), r.description(), r.status()));
     }
 
     private void attempt(String topic, byte[] payload, String id, int attempt, Duration wait) {
-        broker.publish(topic, payload, 1, false).whenComplete((ok, e) -> {
+        broker.publish(topic, payload, 1, false).whenCompleteAsync((ok, e) -> { // off the MQTT client's thread: this may write to the database
             if (e == null) {
+                reports.markPublished(id, clock.instant());
                 return;
             }
             if (attempt >= ATTEMPTS) {

@@ -130,6 +130,17 @@ public class ReportRepository {
         return jdbc.query(sql.toString(), (rs, i) -> filed(rs), args.toArray());
     }
 
+    /** The broker took the report: the outbox sweep leaves it alone from now on. */
+    public void markPublished(String id, Instant at) {
+        jdbc.update("UPDATE report SET published_at = ? WHERE id = ? AND published_at IS NULL", Timestamp.from(at), id);
+    }
+
+    /** Reports filed before the given instant that the broker never took, oldest first. */
+    public List<FiledReport> unpublished(Instant filedBefore, int limit) {
+        return jdbc.query(REPORTS + " WHERE r.published_at IS NULL AND r.requested_at < ? ORDER BY r.requested_at, r.id LIMIT ?",
+                (rs, i) -> filed(rs), Timestamp.from(filedBefore), limit);
+    }
+
     private static CategoryEntry categoryEntry(ResultSet rs) throws SQLException {
         return new CategoryEntry(category(rs), rs.getString("agency_name"), Agency.Scope.valueOf(rs.getString("agency_scope")),
                 rs.getBoolean("active"));

@@ -135,8 +135,10 @@ class LocalSystemIT {
     void restartKeepsTheHistoryUnderTheDataDirectory() throws Exception {
         siteComesOnline();
         publishSpeeds(18, Duration.ofSeconds(5));
-        await().atMost(WAIT).until(() -> incidents().size() > 0);
-        String id = incidents().get(0).path("id").asString();
+        // the congestion, not the offline incident that follows once the site falls silent
+        String id = await().atMost(WAIT).until(() -> incidents().stream()
+                .filter(i -> i.path("type").asString().equals("CONGESTION"))
+                .map(i -> i.path("id").asString()).findFirst(), java.util.Optional::isPresent).orElseThrow();
 
         site.close();
         site = null;

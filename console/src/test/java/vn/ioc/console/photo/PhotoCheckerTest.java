@@ -3,6 +3,7 @@ package vn.ioc.console.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,6 +40,30 @@ class PhotoCheckerTest {
         assertThat(photo.n()).isEqualTo(1);
         assertThat(photo.width()).isEqualTo(640);
         assertThat(photo.height()).isEqualTo(480);
+    }
+
+    @Test
+    void aPhoneJpegOnItsSideIsStoredUpright() throws IOException {
+        // stored 80 × 40, left half red; orientation 6 says: turn a quarter clockwise to view
+        Photo turned = checker.check(1, TestPhotos.jpegWithOrientation(80, 40, 6));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(turned.jpeg()));
+        assertThat(image.getWidth()).isEqualTo(40);
+        assertThat(image.getHeight()).isEqualTo(80);
+        assertThat(red(image.getRGB(20, 10))).as("the red half is now on top").isGreaterThan(200);
+        assertThat(red(image.getRGB(20, 70))).as("the blue half below").isLessThan(60);
+
+        Photo mirrored = checker.check(1, TestPhotos.jpegWithOrientation(80, 40, 3)); // upside down: red ends on the right
+        BufferedImage flipped = ImageIO.read(new ByteArrayInputStream(mirrored.jpeg()));
+        assertThat(flipped.getWidth()).isEqualTo(80);
+        assertThat(red(flipped.getRGB(70, 20))).isGreaterThan(200);
+        assertThat(red(flipped.getRGB(10, 20))).isLessThan(60);
+
+        Photo plain = checker.check(1, TestPhotos.jpegWithOrientation(80, 40, 1));
+        assertThat(red(ImageIO.read(new ByteArrayInputStream(plain.jpeg())).getRGB(10, 20))).as("upright stays as it is").isGreaterThan(200);
+    }
+
+    private static int red(int rgb) {
+        return (rgb >> 16) & 0xff;
     }
 
     @Test

@@ -38,10 +38,33 @@ public final class TestPhotos {
         // GPS IFD: GPSLatitudeRef (1, ASCII, 2) = "N"
         tiff.putShort((short) 1).putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[]{'N', 0, 0, 0}).putInt(0);
         tiff.put(GPS_MARK.getBytes(StandardCharsets.US_ASCII));
+        return withExif(plain, tiff);
+    }
+
+    /**
+     * A JPEG stored as a phone stores a portrait photo: the left half red, the right half blue,
+     * with an EXIF orientation tag (274) saying how to turn it.
+     */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, width / 2, height);
+        g.setColor(Color.BLUE);
+        g.fillRect(width / 2, 0, width - width / 2, height);
+        g.dispose();
+        ByteBuffer tiff = ByteBuffer.allocate(32);
+        tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
+        // IFD0: one entry, Orientation (274, SHORT, 1), the value left-aligned in the 4-byte field
+        tiff.putShort((short) 1).putShort((short) 274).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0).putInt(0);
+        return withExif(encode(image, "jpg"), tiff);
+    }
+
+    /** The JPEG with an APP1 Exif segment holding the TIFF structure written so far, after SOI and JFIF APP0. */
+    private static byte[] withExif(byte[] plain, ByteBuffer tiff) {
         byte[] payload = new byte[6 + tiff.position()];
         System.arraycopy("Exif\0\0".getBytes(StandardCharsets.US_ASCII), 0, payload, 0, 6);
         System.arraycopy(tiff.array(), 0, payload, 6, tiff.position());
-        // after SOI and the JFIF APP0 segment
         int app0End = 4 + ((plain[4] & 0xff) << 8 | plain[5] & 0xff);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(plain, 0, app0End);

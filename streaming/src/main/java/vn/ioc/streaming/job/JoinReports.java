@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -32,9 +30,14 @@ import vn.ioc.streaming.report.ReportJoin;
  * ("report linked") that raises the incident's confidence. A report with no incident near it
  * stays a report: nothing is emitted.
  *
- * <p>Both inputs are held until the watermark passes them and are then taken in event-time
- * order, so a replay after a restore links the same reports in the same order. An incident's
- * version here is its detector's version plus the reports linked to it, which grows with both.
+ * <p>Both inputs are taken as they arrive: an incident must reach the operators at once, not
+ * wait for the watermark (which stands still when every site is quiet, exactly when a jam
+ * or a flood may have silenced them). Whether a report links to an incident depends only on
+ * their event times and places, and either may come first: a report waits (until the watermark
+ * passes its time plus the join's wait) for an incident that opens near it, and a cleared
+ * incident is kept as long as a late report may still confirm it. So a replay links the same
+ * reports; only the order of the "report linked" changes may differ. An incident's version
+ * here is its detector's version plus the reports linked to it, which grows with both.
  */
 final class JoinReports extends KeyedProcessFunction<String, CellInput, IncidentChange> {
 
@@ -44,7 +47,6 @@ final class JoinReports extends KeyedProcessFunction<String, CellInput, Incident
     private transient MapState<String, Incident> incidents;
     /** The cell's recent reports, while an incident may still open near them. */
     private transient MapState<String, Report> reports;
-    private transient ListState<CellInput> pending;
     private transient IncidentLifecycle lifecycle;
     private transient Counter linked;
 
@@ -57,46 +59,23 @@ final class JoinReports extends KeyedProcessFunction<String, CellInput, Incident
         var rc = getRuntimeContext();
         incidents = rc.getMapState(new MapStateDescriptor<>("cell-incidents", Types.STRING, TypeInformation.of(Incident.class)));
         reports = rc.getMapState(new MapStateDescriptor<>("cell-reports", Types.STRING, TypeInformation.of(Report.class)));
-        pending = rc.getListState(new ListStateDescriptor<>("cell-pending", TypeInformation.of(CellInput.class)));
         lifecycle = new IncidentLifecycle(java.time.Duration.ZERO);
         linked = rc.getMetricGroup().counter("reportsLinked");
     }
 
     @Override
     public void processElement(CellInput in, Context ctx, Collector<IncidentChange> out) throws Exception {
-        if (in.time() <= ctx.timerService().currentWatermark()) {
-            take(in, ctx, out); // late (a camera event that arrived after its time, a late report): taken at once
-            return;
-        }
-        pending.add(in);
-        ctx.timerService().registerEventTimeTimer(in.time());
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out) throws Exception {
-        List<CellInput> due = new ArrayList<>();
-        List<CellInput> later = new ArrayList<>();
-        for (CellInput i : pending.get()) {
-            (i.time() <= timestamp ? due : later).add(i);
-        }
-        if (!due.isEmpty()) {
-            pending.update(later);
-            // incidents before reports at the same instant, then by id: the same order in every replay
-            due.sort(Comparator.comparingLong(CellInput::time).thenComparing(CellInput::isReport)
-                    .thenComparing(i -> i.isReport() ? i.report().id() : i.change().incident().id()));
-            for (CellInput i : due) {
-                take(i, ctx, out);
-            }
-        }
-        expire(timestamp);
-    }
-
-    private void take(CellInput in, Context ctx, Collector<IncidentChange> out) throws Exception {
         if (in.isReport()) {
             report(in.report(), ctx, out);
         } else {
             change(in.change(), ctx, out);
         }
+    }
+
+    /** Only expiry is event-timed: incidents and reports leave once nothing can join them any more. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentChange> out) throws Exception {
+        expire(timestamp);
     }
 
     /** A change from detection: published with the reports linked so far; a new incident looks for reports already here. */

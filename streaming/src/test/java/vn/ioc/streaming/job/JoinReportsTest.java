@@ -98,6 +98,16 @@ class JoinReportsTest {
     }
 
     @Test
+    void incidentsAndLinksLeaveAtOnceWithoutWaitingForTheWatermark() throws Exception {
+        // no watermark at all: every site has gone quiet, as a flood can make them
+        var opened = lifecycle.holds(null, GAUGE, flooded(T0, 25));
+        change(opened.change());
+        assertThat(out()).extracting(IncidentChange::action).containsExactly("opened");
+        report("r-0", "flooding", 16.4700, 107.5980, T0.plus(Duration.ofMinutes(1)));
+        assertThat(out()).extracting(IncidentChange::action).containsExactly("opened", "report linked");
+    }
+
+    @Test
     void aReportFiledBeforeTheIncidentOpensIsLinkedWhenItOpens() throws Exception {
         report("r-2", "flooding", 16.4695, 107.5975, T0.minus(Duration.ofMinutes(40)));
         change(lifecycle.holds(null, GAUGE, flooded(T0, 25)).change());
