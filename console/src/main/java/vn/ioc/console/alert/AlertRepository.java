@@ -47,31 +47,39 @@ public class AlertRepository {
     }
 
     public Optional<PublicAlert> find(String incidentId) {
-        return jdbc.query("SELECT incident_id, headline, description, published_at, published_by, updated_at, withdrawn_at "
-                        + "FROM public_alert WHERE incident_id = ?", (rs, n) -> row(rs), incidentId)
-                .stream().flatMap(Optional::stream).findFirst();
+        return withIncidents(jdbc.query(SELECT + "FROM public_alert WHERE incident_id = ?", (rs, n) -> row(rs), incidentId))
+                .stream().findFirst();
     }
 
     /** The alerts in force, and those that ended in the last day, latest change first. */
     public List<PublicAlert> current() {
         Instant since = clock.instant().minus(ENDED_SHOWN);
-        return jdbc.query("SELECT incident_id, headline, description, published_at, published_by, updated_at, withdrawn_at "
-                        + "FROM public_alert ORDER BY updated_at DESC LIMIT 500", (rs, n) -> row(rs))
-                .stream().flatMap(Optional::stream)
+        return withIncidents(jdbc.query(SELECT + "FROM public_alert ORDER BY updated_at DESC LIMIT 500", (rs, n) -> row(rs)))
+                .stream()
                 .filter(a -> a.inForce() || a.endedAt().isAfter(since))
                 .sorted((a, b) -> b.lastChange().compareTo(a.lastChange()))
                 .toList();
     }
 
-    private Optional<PublicAlert> row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static final String SELECT = "SELECT incident_id, headline, description, published_at, published_by, updated_at, withdrawn_at ";
+
+    /** An alert row before its incident is read: the incidents of a whole page are read in one query. */
+    private record Row(String incidentId, String headline, String description, Instant publishedAt, String publishedBy,
+                       Instant updatedAt, Instant withdrawnAt) {
+    }
+
+    private List<PublicAlert> withIncidents(List<Row> rows) {
+        var byId = incidents.findAll(rows.stream().map(Row::incidentId).toList());
+        return rows.stream().filter(r -> byId.containsKey(r.incidentId()))
+                .map(r -> new PublicAlert(byId.get(r.incidentId()), r.headline(), r.description(), r.publishedAt(), r.publishedBy(),
+                        r.updatedAt(), r.withdrawnAt()))
+                .toList();
+    }
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
-        String id = rs.getString("incident_id");
-        var headline = rs.getString("headline");
-        var description = rs.getString("description");
-        var publishedAt = rs.getTimestamp("published_at").toInstant();
-        var publishedBy = rs.getString("published_by");
-        var updatedAt = rs.getTimestamp("updated_at").toInstant();
-        return incidents.find(id).map(i -> new PublicAlert(i, headline, description, publishedAt, publishedBy, updatedAt,
-                withdrawn == null ? null : withdrawn.toInstant()));
+        return new Row(rs.getString("incident_id"), rs.getString("headline"), rs.getString("description"),
+                rs.getTimestamp("published_at").toInstant(), rs.getString("published_by"), rs.getTimestamp("updated_at").toInstant(),
+                withdrawn == null ? null : withdrawn.toInstant());
     }
 }

@@ -38,6 +38,12 @@ public class IncidentRepository {
         return jdbc.execute((ConnectionCallback<Optional<Incident>>) c -> IncidentStore.find(c, id));
     }
 
+    /** The incidents with these ids, by id, in one query. */
+    public java.util.Map<String, Incident> findAll(java.util.Collection<String> ids) {
+        return jdbc.execute((ConnectionCallback<List<Incident>>) c -> IncidentStore.findAll(c, ids)).stream()
+                .collect(java.util.stream.Collectors.toMap(Incident::id, i -> i));
+    }
+
     public List<IncidentStore.Event> events(String id) {
         return jdbc.execute((ConnectionCallback<List<IncidentStore.Event>>) c -> IncidentStore.events(c, id));
     }

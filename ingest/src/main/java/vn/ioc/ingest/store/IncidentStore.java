@@ -196,6 +196,17 @@ public final class IncidentStore {
         }
     }
 
+    /** The incidents with these ids, in one query; unknown ids are left out. */
+    public static List<Incident> findAll(Connection c, java.util.Collection<String> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM incident WHERE id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            return list(ps);
+        }
+    }
+
     /** One entry of the audit trail. */
     public record Event(Instant at, String actor, String action, Long version, String detail) {
     }

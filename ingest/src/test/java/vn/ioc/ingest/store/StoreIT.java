@@ -119,6 +119,9 @@ class StoreIT {
             assertThat(IncidentStore.incidentsOfReport(c, "r-unknown")).isEmpty();
             assertThat(IncidentStore.activeOrSince(c, T0, 10)).filteredOn(i -> i.id().equals("i5"))
                     .singleElement().satisfies(i -> assertThat(i.evidence()).hasSize(2));
+            assertThat(IncidentStore.findAll(c, List.of("i5", "i-unknown"))).as("several at once, the unknown left out")
+                    .singleElement().satisfies(i -> assertThat(i.evidence()).isEqualTo(evidence));
+            assertThat(IncidentStore.findAll(c, List.of())).isEmpty();
         }
     }
 
