@@ -272,6 +272,7 @@
       el('h3', null, typeLabel(i.type)),
       i.summary ? el('p', null, i.summary) : null,
       el('dl', null, ...rows.flatMap(([k, v]) => [el('dt', null, k), el('dd', null, v)])),
+      window.IncidentDetail ? IncidentDetail.button(i.id) : null, // incident-detail hook
       decisions(i));
   }
 
@@ -372,7 +373,9 @@
       el('span', 'severity', severityLabel(i.severity)),
       el('strong', 'type', typeLabel(i.type)),
       el('span', 'ward', i.ward || '–'),
-      el('time', 'opened', formatTime(i.openedAt)));
+      el('time', 'opened', formatTime(i.openedAt)),
+      window.IncidentDetail ? IncidentDetail.button(i.id) : null); // incident-detail hook
+    li.hidden = incidentFilter !== null && !incidentFilter.matches(i); // incident-detail hook
     li.dataset.incidentId = i.id;
     li.querySelector('time').dateTime = i.openedAt;
     li.tabIndex = 0;
@@ -404,7 +407,27 @@
     const open = list.children.length;
     document.getElementById('incident-count').textContent = String(open);
     document.getElementById('no-incidents').hidden = open > 0;
+    filterList(); // incident-detail hook
   }
+
+  // ---- incident-detail hook: the list's filters (js/incident-detail.js) --------------------
+  const incidentFilter = window.IncidentDetail
+    ? IncidentDetail.filters(document.getElementById('incident-filters'), () => filterList())
+    : null;
+
+  function filterList() {
+    if (incidentFilter === null) {
+      return;
+    }
+    const listed = [];
+    for (const item of list.children) {
+      const data = incidents.get(item.dataset.incidentId).data;
+      item.hidden = !incidentFilter.matches(data);
+      listed.push(data);
+    }
+    incidentFilter.update(listed);
+  }
+  // ---- end of incident-detail hook ----------------------------------------------------------
 
   /** Whether the job's new state {@code next} leaves the operator's status of {@code current} as it is. */
   function operatorOwned(current, next) {
@@ -425,6 +448,9 @@
       incidents.set(i.id, entry);
     }
     entry.data = i;
+    if (window.IncidentDetail) {
+      IncidentDetail.changed(i); // incident-detail hook: an open detail view follows live updates
+    }
 
     const placed = i.lat !== null && i.lon !== null;
     if (placed && !entry.marker) {

@@ -15,7 +15,9 @@ import vn.ioc.console.alert.AlertRepository;
 import vn.ioc.console.dashboard.DashboardRepository;
 import vn.ioc.console.camera.CameraProperties;
 import vn.ioc.console.camera.FrameCache;
+import vn.ioc.console.camera.SnapshotRepository;
 import vn.ioc.console.device.DeviceRepository;
+import vn.ioc.console.device.SeriesRepository;
 import vn.ioc.console.followup.PublicReportSlice;
 import vn.ioc.console.incident.IncidentRepository;
 import vn.ioc.console.live.BrokerSlice;
@@ -35,7 +37,7 @@ import vn.ioc.ingest.testing.TestDatabase;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
-        DashboardRepository.class, FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
+        DashboardRepository.class, FrameCache.class, SnapshotRepository.class, SeriesRepository.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
         PublicReportSlice.class, LoginAttemptsSlice.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {

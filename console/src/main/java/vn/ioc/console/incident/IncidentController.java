@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import vn.ioc.console.camera.SnapshotRepository;
 import vn.ioc.console.system.NotFoundException;
 import vn.ioc.ingest.store.IncidentStore;
 
@@ -28,10 +29,12 @@ class IncidentController {
     static final int MAX_NOTE = 2000;
 
     private final IncidentRepository incidents;
+    private final SnapshotRepository snapshots;
     private final ApplicationEventPublisher events;
 
-    IncidentController(IncidentRepository incidents, ApplicationEventPublisher events) {
+    IncidentController(IncidentRepository incidents, SnapshotRepository snapshots, ApplicationEventPublisher events) {
         this.incidents = incidents;
+        this.snapshots = snapshots;
         this.events = events;
     }
 
@@ -44,7 +47,8 @@ class IncidentController {
     IncidentDetail show(@PathVariable String id) {
         var incident = incidents.find(id).orElseThrow(() -> new NotFoundException("no incident with id '" + id + "'"));
         var events = incidents.events(id).stream().map(IncidentDetail.Event::of).toList();
-        return new IncidentDetail(IncidentView.of(incident), incidents.assignedAgency(id).orElse(null), events);
+        return new IncidentDetail(IncidentView.of(incident), incidents.assignedAgency(id).orElse(null), events,
+                incidents.linkedReports(id), snapshots.of(id).stream().map(IncidentDetail.Snapshot::of).toList());
     }
 
     /** The body of a decision: a note (required to resolve), an agency code (required to assign). */

@@ -66,6 +66,28 @@ public class IncidentRepository {
         });
     }
 
+    /** The citizens' reports joined to the incident, in the order they were linked. */
+    List<IncidentDetail.LinkedReport> linkedReports(String id) {
+        return jdbc.execute((ConnectionCallback<List<IncidentDetail.LinkedReport>>) c -> {
+            List<String> codes = IncidentStore.reportsOfIncident(c, id);
+            java.util.Map<String, IncidentDetail.LinkedReport> found = new java.util.HashMap<>();
+            try (var ps = c.prepareStatement("""
+                    SELECT r.id, r.category, k.name_vi, k.name_en, r.status, r.description, r.requested_at
+                    FROM report r JOIN report_category k ON k.code = r.category WHERE r.id = ANY (?)""")) {
+                ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new IncidentDetail.LinkedReport(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                    }
+                }
+            }
+            return codes.stream()
+                    .map(code -> found.getOrDefault(code, new IncidentDetail.LinkedReport(code, null, null, null, null, null, null)))
+                    .toList();
+        });
+    }
+
     public Optional<String> assignedAgency(String id) {
         return jdbc.execute((ConnectionCallback<Optional<String>>) c -> IncidentStore.assignedAgency(c, id));
     }

@@ -49,6 +49,8 @@ class LiveSubscription implements SmartLifecycle {
                     .subscribe(Topics.ALL_SITE_STATUS, 1)
                     .subscribe(Topics.ALL_CAMERA_FRAMES, 0)
                     .subscribe(Topics.ALL_OPERATOR_FRAMES, 0)
+                    // for the snapshots they carry, kept with the incidents they open
+                    .subscribe(Topics.ALL_CAMERA_EVENTS, 1)
                     .listener(updates::onMessage)
                     .build();
         } catch (MqttException e) {

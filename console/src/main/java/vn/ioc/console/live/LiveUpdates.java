@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import vn.ioc.console.camera.FrameCache;
+import vn.ioc.console.camera.IncidentSnapshotKeeper;
 import vn.ioc.console.incident.IncidentView;
+import vn.ioc.ingest.contract.CameraEventCodec;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.IncidentCodec;
 import vn.ioc.ingest.contract.InvalidMessageException;
@@ -30,13 +32,16 @@ class LiveUpdates {
 
     private final IncidentCodec incidents = new IncidentCodec();
     private final SiteStatusCodec statuses = new SiteStatusCodec();
+    private final CameraEventCodec cameraEvents = new CameraEventCodec();
     private final LiveClients clients;
     private final FrameCache frames;
+    private final IncidentSnapshotKeeper snapshots;
     private final Clock clock;
 
-    LiveUpdates(LiveClients clients, FrameCache frames, Clock clock) {
+    LiveUpdates(LiveClients clients, FrameCache frames, IncidentSnapshotKeeper snapshots, Clock clock) {
         this.clients = clients;
         this.frames = frames;
+        this.snapshots = snapshots;
         this.clock = clock;
     }
 
@@ -50,6 +55,8 @@ class LiveUpdates {
                 // the operator console shows every camera; citizens' pages must use public frames only
                 case CAMERA_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant(), true);
                 case OPERATOR_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant(), false);
+                // only their snapshots, until the incident they open arrives
+                case CAMERA_EVENT -> snapshots.onCameraEvent(cameraEvents.decode(address, payload, clock.instant()));
                 default -> log.debug("Not subscribed to {}, ignoring it", topic);
             }
         } catch (InvalidMessageException e) {
@@ -69,6 +76,7 @@ class LiveUpdates {
         }
         Incident incident = incidents.decode(address, payload, clock.instant());
         clients.broadcast("incident", IncidentView.of(incident));
+        snapshots.onIncident(incident);
     }
 
     private void site(TopicAddress address, byte[] payload) throws InvalidMessageException {

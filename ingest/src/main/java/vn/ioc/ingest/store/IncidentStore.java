@@ -262,6 +262,21 @@ public final class IncidentStore {
         }
     }
 
+    /** The citizen reports joined to an incident, in the order they were linked. */
+    public static List<String> reportsOfIncident(Connection c, String incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT report_id FROM incident_report WHERE incident_id = ? ORDER BY linked_at, report_id")) {
+            ps.setString(1, incidentId);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        }
+    }
+
     private static List<Evidence> evidence(String json) {
         return json == null ? List.of() : List.of(Json.MAPPER.readValue(json, Evidence[].class));
     }
