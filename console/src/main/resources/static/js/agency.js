@@ -1,10 +1,10 @@
 /* An agency's queue of citizens' reports, from /api/agency/queue, each open one with an answer
    box. Staff see their own agency's (and ward's) queue; supervisors and administrators pick an
-   agency. Everything the citizen wrote goes onto the page as text, never as HTML. */
+   agency, and see the overdue reports escalated to them, which they hand to another agency or
+   give more time. Everything the citizen wrote goes onto the page as text, never as HTML. */
 'use strict';
 
 (() => {
-  const TIME = { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' };
   const queue = document.getElementById('queue');
   const error = document.getElementById('error');
   const select = document.getElementById('agency-select');
@@ -22,9 +22,9 @@
     return e;
   }
 
-  function time(iso) {
-    return iso ? new Date(iso).toLocaleString('vi-VN', TIME) : '–';
-  }
+  const time = iso => I18n.time(iso);
+  const t = (key, params) => I18n.t(key, params);
+  let agencies = [];
 
   function showError(message) {
     error.textContent = message;
@@ -69,11 +69,11 @@
     notes.name = 'notes';
     notes.rows = 3;
     notes.maxLength = 2000;
-    notes.placeholder = 'Nội dung trả lời / Answer';
+    notes.placeholder = t('agency.answerPlaceholder');
     notes.value = r.statusNotes || '';
-    const reply = el('button', 'reply', 'Trả lời / Answer');
+    const reply = el('button', 'reply', t('agency.reply'));
     reply.type = 'button';
-    const close = el('button', 'close', 'Trả lời và đóng / Answer and close');
+    const close = el('button', 'close', t('agency.replyClose'));
     close.type = 'button';
     const status = el('p', 'error');
     status.hidden = true;
@@ -84,17 +84,20 @@
   }
 
   function item(r) {
-    const li = el('li', 'report ' + r.status + (r.overdue ? ' overdue' : ''));
+    const li = el('li', 'report ' + r.status + (r.overdue ? ' overdue' : '') + (r.escalated ? ' escalated' : ''));
     li.dataset.id = r.id;
     const title = el('h2');
     title.append(el('span', 'code', r.id), document.createTextNode(' · ' + r.category.nameVi));
     if (r.overdue) {
-      title.append(document.createTextNode(' '), el('span', 'flag', 'Quá hạn / Overdue'));
+      title.append(document.createTextNode(' '), el('span', 'flag', t('agency.overdue')));
+    }
+    if (r.escalated) {
+      title.append(document.createTextNode(' '), el('span', 'flag escalated-flag', t('agency.escalatedFlag')));
     }
     li.append(title);
     li.append(el('p', 'meta', [r.ward, r.address].filter(Boolean).join(' · ') || '–'));
-    li.append(el('p', 'meta', 'Gửi lúc / Filed ' + time(r.requestedAt) + ' · Hạn / Deadline ' + time(r.deadline)
-      + (r.closedAt ? ' · Đã đóng / Closed ' + time(r.closedAt) : '')));
+    li.append(el('p', 'meta', t('agency.filed', { time: time(r.requestedAt) }) + ' · ' + t('agency.deadline', { time: time(r.deadline) })
+      + (r.closedAt ? ' · ' + t('agency.closed', { time: time(r.closedAt) }) : '')));
     li.append(el('p', 'description', r.description || ''));
     if (r.statusNotes && r.status !== 'open') {
       li.append(el('p', 'notes', r.statusNotes));
@@ -103,6 +106,69 @@
       li.append(answerBox(r));
     }
     return li;
+  }
+
+  async function post(url, body, status) {
+    const response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', [me.csrf.headerName]: me.csrf.token },
+      body: JSON.stringify(body)
+    });
+    if (!response.ok) {
+      status.textContent = await problem(response);
+      status.hidden = false;
+      return;
+    }
+    await loadEscalated();
+    await load();
+  }
+
+  /** A supervisor's choices for an escalated report: another agency, or a later deadline, each with a note. */
+  function handleBox(r) {
+    const form = el('form', 'handle');
+    const note = el('input');
+    note.name = 'note';
+    note.maxLength = 2000;
+    note.placeholder = t('agency.note');
+    const agency = el('select');
+    agency.name = 'agency';
+    agencies.filter(a => a.code !== r.agency).forEach(a => {
+      const option = el('option', null, I18n.lang === 'en' ? a.nameEn : a.nameVi);
+      option.value = a.code;
+      agency.append(option);
+    });
+    const reassign = el('button', 'reassign', t('agency.reassign'));
+    reassign.type = 'button';
+    const deadline = el('input');
+    deadline.type = 'date';
+    deadline.name = 'deadline';
+    deadline.title = t('agency.newDeadline');
+    const extend = el('button', 'extend', t('agency.extend'));
+    extend.type = 'button';
+    const status = el('p', 'error');
+    status.hidden = true;
+    const base = 'api/agency/reports/' + encodeURIComponent(r.id);
+    reassign.addEventListener('click', () => post(base + '/reassign', { agency: agency.value, note: note.value }, status));
+    // the end of the chosen working day in Huế
+    extend.addEventListener('click', () => post(base + '/extend',
+      { deadline: deadline.value ? deadline.value + 'T17:00:00+07:00' : null, note: note.value }, status));
+    form.append(note, agency, reassign, deadline, extend, status);
+    return form;
+  }
+
+  async function loadEscalated() {
+    const items = await getJson('api/agency/escalated');
+    if (!items) {
+      return;
+    }
+    document.getElementById('escalated').replaceChildren(...items.map(r => {
+      const li = item(r);
+      li.querySelector('form.answer')?.remove();
+      li.append(el('p', 'meta', t('agency.with', { agency: r.agency })), handleBox(r));
+      return li;
+    }));
+    document.getElementById('escalated-empty').hidden = items.length > 0;
   }
 
   async function load() {
@@ -123,12 +189,12 @@
 
   function describe(post) {
     if (!post.staff) {
-      return 'Giám sát / Supervisor';
+      return t('agency.supervisor');
     }
     if (!post.agency) {
-      return 'Chưa thuộc đơn vị nào / Not on any agency\'s staff';
+      return t('agency.noPost');
     }
-    return post.agency.nameVi + (post.ward ? ' – ' + post.ward : '') + ' / ' + post.agency.nameEn;
+    return (I18n.lang === 'en' ? post.agency.nameEn : post.agency.nameVi) + (post.ward ? ' – ' + post.ward : '');
   }
 
   async function start() {
@@ -149,7 +215,7 @@
       logout.append(token);
       if (!post.staff) {
         post.agencies.forEach(a => {
-          const option = el('option', null, a.nameVi + ' / ' + a.nameEn);
+          const option = el('option', null, I18n.lang === 'en' ? a.nameEn : a.nameVi);
           option.value = a.code;
           select.append(option);
         });
@@ -160,6 +226,9 @@
           load();
         });
         document.getElementById('choose').hidden = false;
+        agencies = post.agencies;
+        document.getElementById('escalated-section').hidden = false;
+        await loadEscalated();
       }
       await load();
     } catch (e) {

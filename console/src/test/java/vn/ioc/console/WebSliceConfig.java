@@ -11,6 +11,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.ioc.console.admin.AuditLog;
+import vn.ioc.console.admin.DeviceAdmin;
+import vn.ioc.console.admin.UserDirectory;
 import vn.ioc.console.alert.AlertRepository;
 import vn.ioc.console.dashboard.DashboardRepository;
 import vn.ioc.console.camera.CameraProperties;
@@ -24,7 +27,9 @@ import vn.ioc.console.live.BrokerSlice;
 import vn.ioc.console.map.MapProperties;
 import vn.ioc.console.map.WardLayer;
 import vn.ioc.console.open311.Open311Slice;
+import vn.ioc.console.open311.RegisteredApps;
 import vn.ioc.console.report.ReportSlice;
+import vn.ioc.console.security.ApiTokens;
 import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.LoginAttemptsSlice;
 import vn.ioc.console.security.SecurityConfig;
@@ -38,7 +43,8 @@ import vn.ioc.ingest.testing.TestDatabase;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
         DashboardRepository.class, FrameCache.class, SnapshotRepository.class, SeriesRepository.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
-        PublicReportSlice.class, LoginAttemptsSlice.class})
+        PublicReportSlice.class, LoginAttemptsSlice.class, AuditLog.class, UserDirectory.class, DeviceAdmin.class, ApiTokens.class,
+        RegisteredApps.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {
 

@@ -7,13 +7,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.ioc.console.report.Agency;
-import vn.ioc.console.report.Catalog;
+import vn.ioc.console.report.ReportRepository;
 import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.AppUserRepository.StaffPost;
 
 /**
  * Whose queue the agency page shows: staff their own agency (and ward), supervisors and
- * administrators pick one of the catalogue's agencies.
+ * administrators pick one of the agencies.
  */
 @RestController
 class AgencyPostController {
@@ -28,20 +28,21 @@ class AgencyPostController {
     }
 
     private final AppUserRepository users;
-    private final Catalog catalog;
+    /** The agencies as stored, with administrators' edits. */
+    private final ReportRepository reports;
 
-    AgencyPostController(AppUserRepository users, Catalog catalog) {
+    AgencyPostController(AppUserRepository users, ReportRepository reports) {
         this.users = users;
-        this.catalog = catalog;
+        this.reports = reports;
     }
 
     @GetMapping("/api/agency/post")
     Post post(Authentication user) {
         if (!AgencyController.isStaff(user)) {
-            return new Post(false, null, null, catalog.agencies());
+            return new Post(false, null, null, reports.agencies());
         }
         StaffPost post = users.post(user.getName());
-        Agency agency = post.agency() == null ? null : catalog.agency(post.agency()).orElse(null);
+        Agency agency = post.agency() == null ? null : reports.agency(post.agency()).orElse(null);
         return new Post(true, agency, post.ward(), agency == null ? List.of() : List.of(agency));
     }
 }

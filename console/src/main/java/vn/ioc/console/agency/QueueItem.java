@@ -8,11 +8,12 @@ import vn.ioc.console.report.FiledReport;
  * A report in an agency's queue.
  *
  * @param id      the tracking code
- * @param overdue open and past its deadline
+ * @param overdue   open and past its deadline
+ * @param escalated overdue and sent to the supervisors, who have not handled it yet
  */
 record QueueItem(String id, Category category, String description, String address, String ward, double lat, double lon,
                  String status, String statusNotes, Instant deadline, boolean overdue, String duplicateOf, Instant requestedAt,
-                 Instant closedAt) {
+                 Instant closedAt, boolean escalated, String agency) {
 
     record Category(String code, String nameVi) {
     }
@@ -20,6 +21,6 @@ record QueueItem(String id, Category category, String description, String addres
     static QueueItem of(FiledReport r, Instant now) {
         return new QueueItem(r.id(), new Category(r.category().code(), r.category().nameVi()), r.description(), r.address(),
                 r.ward(), r.lat(), r.lon(), r.status(), r.statusNotes(), r.deadline(), r.isOpen() && now.isAfter(r.deadline()),
-                r.duplicateOf(), r.requestedAt(), r.closedAt());
+                r.duplicateOf(), r.requestedAt(), r.closedAt(), r.isOpen() && r.escalatedAt() != null, r.agency());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,10 +50,12 @@ class RequestsController {
 
     private final ReportService reports;
     private final PostRateLimiter limiter;
+    private final RegisteredApps apps;
     private final PhotoChecker photos;
     private final Clock clock;
 
-    RequestsController(ReportService reports, PostRateLimiter limiter, PhotoChecker photos, Clock clock) {
+    RequestsController(ReportService reports, PostRateLimiter limiter, PhotoChecker photos, RegisteredApps apps, Clock clock) {
+        this.apps = apps;
         this.reports = reports;
         this.limiter = limiter;
         this.photos = photos;
@@ -74,16 +77,23 @@ class RequestsController {
                                        @RequestParam(name = "media", required = false) List<MultipartFile> media,
                                        HttpServletRequest request) {
         String client = blankToNull(apiKey);
-        // counted before any check, so a flood of bad posts is limited too
-        limiter.tryPost(client != null ? "key:" + client : "addr:" + request.getRemoteAddr()).ifPresent(seconds -> {
+        Optional<RegisteredApps.App> app = client == null ? Optional.empty() : apps.byKey(client);
+        // counted before any check, so a flood of bad posts is limited too; an unknown key counts against its address
+        limiter.tryPost(app.isPresent() ? "app:" + app.get().id() : "addr:" + request.getRemoteAddr()).ifPresent(seconds -> {
             throw Open311Exception.rateLimited(seconds);
         });
+        if (client != null && app.isEmpty()) {
+            throw new Open311Exception(HttpStatus.FORBIDDEN, "api_key is not registered; ask the city for one, or post without api_key");
+        }
+        if (app.isPresent() && app.get().revokedAt() != null) {
+            throw new Open311Exception(HttpStatus.FORBIDDEN, "api_key was revoked at " + app.get().revokedAt());
+        }
         if (blankToNull(serviceCode) == null) {
             throw new Open311Exception(HttpStatus.BAD_REQUEST, "service_code is required");
         }
         List<Photo> checked = photos.check(media == null ? List.of() : media.stream().filter(RequestsController::sent).map(RequestsController::bytes).toList());
         FiledReport filed = reports.file(new NewReport(serviceCode.strip(), lat, lon, description == null || description.isBlank() ? null : description, name(firstName, lastName),
-                blankToNull(email), blankToNull(phone), blankToNull(mediaUrl), blankToNull(address), client), checked);
+                blankToNull(email), blankToNull(phone), blankToNull(mediaUrl), blankToNull(address), app.map(a -> "app:" + a.id()).orElse(null)), checked);
         Receipt receipt = new Receipt(filed.id(), RequestView.notice(filed), null);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(receipt));
     }

@@ -16,8 +16,14 @@ class ReportConfig {
     }
 
     @Bean
-    ReportRouter reportRouter(Catalog catalog) {
-        return new ReportRouter(catalog, WardMap.hue(), WorkingCalendar.vietnam());
+    WardMap wardMap() {
+        return WardMap.hue();
+    }
+
+    /** Routes with the agencies as stored, so an administrator's change of an agency's scope counts at once. */
+    @Bean
+    ReportRouter reportRouter(ReportRepository reports, WardMap wards) {
+        return new ReportRouter(reports::agency, wards, WorkingCalendar.vietnam());
     }
 
     /**

@@ -62,7 +62,7 @@ public class ReportProgressRepository {
     public boolean reopen(String id, Instant deadline, Instant closedSince, Instant at) {
         Timestamp now = Timestamp.from(at);
         return jdbc.update("""
-                        UPDATE report SET status = 'open', reopened_at = ?, deadline = ?, updated_at = ?
+                        UPDATE report SET status = 'open', reopened_at = ?, deadline = ?, updated_at = ?, escalated_at = NULL
                          WHERE id = ? AND status = 'closed' AND reopened_at IS NULL AND coalesce(closed_at, updated_at) >= ?""",
                 now, Timestamp.from(deadline), now, id, Timestamp.from(closedSince)) == 1;
     }

@@ -48,6 +48,19 @@ public class ReportRepository {
         }
     }
 
+    public Optional<Agency> agency(String code) {
+        return jdbc.query("SELECT code, name_vi, name_en, scope FROM agency WHERE code = ?", (rs, i) -> agency(rs), code)
+                .stream().findFirst();
+    }
+
+    public List<Agency> agencies() {
+        return jdbc.query("SELECT code, name_vi, name_en, scope FROM agency ORDER BY code", (rs, i) -> agency(rs));
+    }
+
+    private static Agency agency(ResultSet rs) throws SQLException {
+        return new Agency(rs.getString("code"), rs.getString("name_vi"), rs.getString("name_en"), Agency.Scope.valueOf(rs.getString("scope")));
+    }
+
     public List<CategoryEntry> categories() {
         return jdbc.query("SELECT " + CATEGORY_COLUMNS + " FROM report_category c JOIN agency a ON a.code = c.agency ORDER BY c_code",
                 (rs, i) -> categoryEntry(rs));
@@ -159,7 +172,7 @@ public class ReportRepository {
                 rs.getString("ward"), rs.getString("agency"), rs.getString("description"), rs.getString("address"),
                 rs.getString("status"), rs.getString("status_notes"), instant(rs, "deadline"), rs.getString("duplicate_of"),
                 rs.getString("media_url"), instant(rs, "requested_at"), instant(rs, "updated_at"), instant(rs, "closed_at"),
-                instant(rs, "reopened_at"));
+                instant(rs, "reopened_at"), instant(rs, "escalated_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package vn.ioc.console.report;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 import vn.ioc.ingest.geo.Ward;
 import vn.ioc.ingest.geo.WardMap;
@@ -13,12 +14,17 @@ import vn.ioc.ingest.geo.WardMap;
  */
 public final class ReportRouter {
 
-    private final Catalog catalog;
+    private final Function<String, Optional<Agency>> agencies;
     private final WardMap wards;
     private final WorkingCalendar calendar;
 
     public ReportRouter(Catalog catalog, WardMap wards, WorkingCalendar calendar) {
-        this.catalog = catalog;
+        this(catalog::agency, wards, calendar);
+    }
+
+    /** @param agencies the agency of a code; the console looks them up as stored, with administrators' edits */
+    public ReportRouter(Function<String, Optional<Agency>> agencies, WardMap wards, WorkingCalendar calendar) {
+        this.agencies = agencies;
         this.wards = wards;
         this.calendar = calendar;
     }
@@ -29,7 +35,7 @@ public final class ReportRouter {
      *                                  report would have nobody to answer it
      */
     public Routing route(ReportCategory category, double lat, double lon, Instant filedAt) {
-        Agency agency = catalog.agency(category.agency()).orElseThrow(() -> new IllegalArgumentException(
+        Agency agency = agencies.apply(category.agency()).orElseThrow(() -> new IllegalArgumentException(
                 "category " + category.code() + ": expected an agency of the catalog but was " + category.agency()));
         Optional<Ward> ward = wards.locate(lat, lon);
         if (agency.scope() == Agency.Scope.WARD && ward.isEmpty()) {
@@ -44,7 +50,8 @@ public final class ReportRouter {
         return wards.locate(lat, lon).isPresent();
     }
 
-    private Instant deadline(ServiceLevel sla, Instant filedAt) {
+    /** The deadline of the service level for a report filed (or handed over) at that time. */
+    public Instant deadline(ServiceLevel sla, Instant filedAt) {
         return sla.hours() != null ? filedAt.plus(sla.hours()) : calendar.addWorkingDays(filedAt, sla.workingDays());
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -32,7 +33,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * Open311 API is public and has no CSRF check: citizens' apps post form data without a session
  * or cookie, so there is no session for a forged request to ride on; the same holds for the
  * citizens' ratings and reopenings under /public/reports, which only need the tracking code.
- * After logging in, each role lands on its own page ({@link RoleLandingHandler}).
+ * After logging in, each role lands on its own page ({@link RoleLandingHandler}). Scripts may
+ * also send a personal API token ({@link BearerTokenFilter}): no session, no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -46,8 +48,8 @@ public class SecurityConfig {
     static final String LOGIN_PAGE = "/login";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges,
+                                            ApiTokens tokens, UserDetailsService users) throws Exception {
         RequestMatcher machine = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/ws/**"));
         HttpSessionRequestCache pages = pagesOnly(machine);
         http.authorizeHttpRequests(requests -> requests
@@ -56,11 +58,14 @@ public class SecurityConfig {
                         .requestMatchers(LOGIN_PAGE, "/error", "/api/wards", "/open311/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/public/reports/**").permitAll()
-                        .requestMatchers("/api/me").authenticated()
+                        .requestMatchers("/api/me", "/api/tokens", "/api/tokens/**", "/tokens.html").authenticated()
+                        .requestMatchers("/api/admin/**", "/admin.html").hasRole("ADMIN")
                         .requestMatchers("/api/agency/**", RoleLandingHandler.AGENCY_PAGE).hasAnyRole(AGENCY_ROLES)
                         .requestMatchers("/", "/index.html", "/cameras.html", "/dashboard.html", "/api/**", "/ws/**").hasAnyRole(OPERATOR_ROLES)
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern("/open311/**"), pathPattern("/public/reports/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(pathPattern("/open311/**"), pathPattern("/public/reports/**"),
+                        BearerTokenFilter.BEARER))
+                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).successHandler(new RoleLandingHandler(pages, privileges)).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout"))

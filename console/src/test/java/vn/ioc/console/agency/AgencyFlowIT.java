@@ -24,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ioc.console.open311.RegisteredApps;
+import vn.ioc.console.TestApps;
 import vn.ioc.console.ConsoleIntegrationTest;
 import vn.ioc.console.HeadlessChromium;
 import vn.ioc.console.TestReports;
@@ -51,6 +53,8 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
     private AppUserRepository users;
     @Autowired
     private PasswordEncoder encoder;
+    @Autowired
+    private RegisteredApps apps;
 
     private HeadlessChromium chromium;
 
@@ -82,7 +86,7 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
         WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(report(code)));
         assertThat(item.findElement(By.cssSelector(".description")).getText()).isEqualTo(PAYLOAD);
         assertThat(item.findElements(By.tagName("img"))).as("the citizen's HTML is shown as text").isEmpty();
-        assertThat(item.getText()).contains("Trật tự đô thị").contains(TestReports.PHU_HOI).contains("Hạn / Deadline");
+        assertThat(item.getText()).contains("Trật tự đô thị").contains(TestReports.PHU_HOI).contains("Hạn");
         assertThat(pwned(browser)).as("nothing the citizen wrote ran").isNull();
 
         item.findElement(By.cssSelector(".answer button.reply")).click();
@@ -150,7 +154,7 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
     /** Files a report as a citizen's app does: form-encoded, no login, its own api_key. */
     private String fileThroughOpen311(double lat, double lon) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("api_key", TestBroker.unique("flow-app"));
+        form.put("api_key", TestApps.register(apps, "flow-app"));
         form.put("service_code", WARD_CATEGORY);
         form.put("lat", String.valueOf(lat));
         form.put("long", String.valueOf(lon));

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ioc.console.TestApps;
 import vn.ioc.console.WebSliceConfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,12 +28,14 @@ class Open311ApiTest {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RegisteredApps apps;
 
     @Test
     void postWithoutLoginOrCsrfTokenIsStoredWhileTheBrokerIsAway() throws Exception {
         String body = mvc.perform(post("/open311/v2/requests.json").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("service_code", "waste").param("lat", "16.469").param("long", "107.597")
-                        .param("description", "Rác").param("api_key", "slice-app"))
+                        .param("description", "Rác").param("api_key", TestApps.register(apps, "slice-app")))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
 

@@ -29,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ioc.console.TestApps;
 import vn.ioc.console.ConsoleIntegrationTest;
 import vn.ioc.console.report.Catalog;
 import vn.ioc.console.report.ReportRepository;
@@ -43,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The public Open311 API end to end. Each test posts under its own api_key (the rate limit is per
+ * The public Open311 API end to end. Each test posts under its own registered api_key (the rate limit is per
  * client) and at its own place or category, so that tests sharing the database do not make each
  * other's reports duplicates.
  */
@@ -67,6 +68,8 @@ class Open311IT extends ConsoleIntegrationTest {
     private Catalog catalog;
     @Autowired
     private Open311Properties limits;
+    @Autowired
+    private RegisteredApps apps;
 
     // ---- services
 
@@ -174,7 +177,7 @@ class Open311IT extends ConsoleIntegrationTest {
         assertThat(row.get("ward")).isEqualTo("Phường Phú Hội");
         assertThat(row.get("agency")).isEqualTo("ward");
         assertThat(row.get("status")).isEqualTo("open");
-        assertThat(row.get("client")).isEqualTo(key);
+        assertThat(row.get("client")).isEqualTo(TestApps.client(apps, key));
         assertThat(row.get("contact_email")).isEqualTo("citizen@example.vn");
         assertThat(row.get("contact_name")).isEqualTo("Thị Nguyễn");
         assertThat(row.get("contact_phone")).isEqualTo("+84 234 3822 000");
@@ -348,7 +351,7 @@ class Open311IT extends ConsoleIntegrationTest {
         String key = unique();
         assertOpen311Error(post(form("waste", PHU_HOI_LAT, PHU_HOI_LON, "x".repeat(ReportCodec.MAX_DESCRIPTION_CHARS + 1)), key), 400,
                 "description must be at most " + ReportCodec.MAX_DESCRIPTION_CHARS + " characters");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM report WHERE client = ?", Integer.class, key)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report WHERE client = ?", Integer.class, TestApps.client(apps, key))).isZero();
     }
 
     @Test
@@ -449,8 +452,9 @@ class Open311IT extends ConsoleIntegrationTest {
 
     // ---- helpers
 
-    private static String unique() {
-        return TestBroker.unique("app");
+    /** A newly registered app's api_key. */
+    private String unique() {
+        return TestApps.register(apps, "app");
     }
 
     private static Map<String, String> form(String serviceCode, double lat, double lon, String description) {

@@ -33,6 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import vn.ioc.console.open311.RegisteredApps;
+import vn.ioc.console.TestApps;
 import vn.ioc.console.ConsoleIntegrationTest;
 import vn.ioc.console.HeadlessChromium;
 import vn.ioc.console.TestReports;
@@ -48,6 +50,8 @@ class CitizenReportIT extends ConsoleIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RegisteredApps apps;
 
     @Test
     void citizenFilesAReportWithAPhotoFromThePhoneFormAndSeesItOnTheStatusPage() throws Exception {
@@ -102,7 +106,7 @@ class CitizenReportIT extends ConsoleIntegrationTest {
 
     @Test
     void open311MultipartPostStoresPhotosWithoutExifAndGivesTheFirstAsMediaUrl() throws Exception {
-        String key = "photo-app-" + UUID.randomUUID();
+        String key = TestApps.register(apps, "photo-app");
         HttpResponse<String> response = postMultipart(fields("fallen-tree", 16.4700, 107.5990, key),
                 List.of(TestPhotos.jpegWithGps(2400, 1800), TestPhotos.png(120, 90)));
 
@@ -125,19 +129,19 @@ class CitizenReportIT extends ConsoleIntegrationTest {
 
     @Test
     void aBadPhotoRejectsTheWholeReportAndNothingIsStored() throws Exception {
-        String key = "photo-app-" + UUID.randomUUID();
+        String key = TestApps.register(apps, "photo-app");
         HttpResponse<String> response = postMultipart(fields("fallen-tree", 16.4710, 107.5990, key),
                 List.of(TestPhotos.jpeg(50, 50), "just text, named .jpg".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("photo 2 is not a JPEG, PNG or WebP image");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM report WHERE client = ?", Integer.class, key)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM report WHERE client = ?", Integer.class, TestApps.client(apps, key))).isZero();
     }
 
     @Test
     void fourPhotosAreRefused() throws Exception {
         byte[] one = TestPhotos.jpeg(20, 20);
-        HttpResponse<String> response = postMultipart(fields("fallen-tree", 16.4720, 107.5990, "photo-app-" + UUID.randomUUID()),
+        HttpResponse<String> response = postMultipart(fields("fallen-tree", 16.4720, 107.5990, TestApps.register(apps, "photo-app")),
                 List.of(one, one, one, one));
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -148,7 +152,7 @@ class CitizenReportIT extends ConsoleIntegrationTest {
     void aPhotoOverTheUploadLimitIsAnOpen311Error413() throws Exception {
         byte[] big = new byte[9 * 1024 * 1024];
         System.arraycopy(TestPhotos.jpeg(20, 20), 0, big, 0, 100);
-        HttpResponse<String> response = postMultipart(fields("fallen-tree", 16.4730, 107.5990, "photo-app-" + UUID.randomUUID()),
+        HttpResponse<String> response = postMultipart(fields("fallen-tree", 16.4730, 107.5990, TestApps.register(apps, "photo-app")),
                 List.of(big));
 
         assertThat(response.statusCode()).isEqualTo(413);

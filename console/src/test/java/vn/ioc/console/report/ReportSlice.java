@@ -13,7 +13,7 @@ import vn.ioc.console.photo.PhotoRepository;
 /** Citizen reports for the web slices: the real service, router and repository on the slice's database. */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ReportConfig.class, ReportRepository.class, ReportService.class, ReportPublisher.class,
-        ReportProgressRepository.class, ReportProgress.class, PhotoRepository.class})
+        ReportProgressRepository.class, ReportProgress.class, ReportEscalation.class, PhotoRepository.class})
 public class ReportSlice {
 
     @Bean

@@ -92,9 +92,19 @@ public final class SiteStore {
                              Double lat, Double lon, String ward, boolean online, String statusReason, Instant lastSeen) {
     }
 
+    /**
+     * An administrator's name and place of a site win over the birth message's; a device is public
+     * when its edge marks it so (only then are its frames privacy-filtered on the public topic) and
+     * no administrator hid it. Retired devices are left out.
+     */
     private static final String DEVICES = """
-            SELECT d.site, s.name, d.id, d.kind, d.type, d.public, s.lat, s.lon, s.ward, s.online, s.status_reason, s.last_seen
-            FROM device d JOIN site s ON s.id = d.site""";
+            SELECT d.site, coalesce(s.name_override, s.name) AS name, d.id, d.kind, d.type,
+                   d.public AND NOT coalesce(ds.hidden, false) AS public,
+                   coalesce(s.lat_override, s.lat) AS lat, coalesce(s.lon_override, s.lon) AS lon,
+                   coalesce(s.ward_override, s.ward) AS ward, s.online, s.status_reason, s.last_seen
+            FROM device d JOIN site s ON s.id = d.site
+            LEFT JOIN device_setting ds ON ds.site = d.site AND ds.device = d.id
+            WHERE ds.retired_at IS NULL""";
 
     public static List<DeviceView> devices(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(DEVICES + " ORDER BY d.site, d.id")) {
@@ -104,13 +114,14 @@ public final class SiteStore {
 
     /** The public cameras, for citizens' pages. */
     public static List<DeviceView> publicCameras(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DEVICES + " WHERE d.public AND d.kind = 'CAMERA' ORDER BY d.site, d.id")) {
+        try (PreparedStatement ps = c.prepareStatement(DEVICES
+                + " AND d.public AND NOT coalesce(ds.hidden, false) AND d.kind = 'CAMERA' ORDER BY d.site, d.id")) {
             return deviceRows(ps);
         }
     }
 
     public static java.util.Optional<DeviceView> device(Connection c, String site, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DEVICES + " WHERE d.site = ? AND d.id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(DEVICES + " AND d.site = ? AND d.id = ?")) {
             ps.setString(1, site);
             ps.setString(2, id);
             return deviceRows(ps).stream().findFirst();
