@@ -23,6 +23,7 @@ import vn.ioc.console.map.MapProperties;
 import vn.ioc.console.map.WardLayer;
 import vn.ioc.console.open311.Open311Slice;
 import vn.ioc.console.report.ReportSlice;
+import vn.ioc.console.reportmap.ReportMapSlice;
 import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.LoginAttemptsSlice;
 import vn.ioc.console.security.SecurityConfig;
@@ -36,7 +37,7 @@ import vn.ioc.ingest.testing.TestDatabase;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
         DashboardRepository.class, FrameCache.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
-        PublicReportSlice.class, LoginAttemptsSlice.class})
+        PublicReportSlice.class, LoginAttemptsSlice.class, ReportMapSlice.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {
 
