@@ -1,6 +1,7 @@
 /* Camera grids: the citizens' shared cameras and the operators' camera wall. Each camera's
    picture is fetched again every few seconds; a camera whose site is offline, or whose picture
-   has not changed for a minute, is marked as without signal. Text from the data is set as text. */
+   has not changed for a minute, is marked as without signal. Text from the data is set as text;
+   the pages' phrases come from js/i18n/cameras.js. */
 'use strict';
 
 window.IocCameras = (() => {
@@ -33,8 +34,8 @@ window.IocCameras = (() => {
       const fresh = lastChange > 0 && Date.now() - lastChange < STALE_MS;
       const ok = o.online(c) && fresh;
       figure.classList.toggle('no-signal', !ok);
-      status.textContent = ok ? 'Trực tuyến / Live'
-        : (o.reason && o.reason(c) ? 'Mất tín hiệu / No signal: ' + o.reason(c) : 'Mất tín hiệu / No signal');
+      status.textContent = ok ? I18n.t('live')
+        : (o.reason && o.reason(c) ? I18n.t('noSignalBecause', { reason: o.reason(c) }) : I18n.t('noSignal'));
     }
 
     async function refresh() {
@@ -79,7 +80,7 @@ window.IocCameras = (() => {
     const summary = document.getElementById('camera-health');
     if (summary) {
       const online = cameras.filter(o.online).length;
-      summary.textContent = online + ' / ' + cameras.length + ' camera trực tuyến / online';
+      summary.textContent = I18n.t('wall.online', { online, total: cameras.length });
     }
   }
 

@@ -1,14 +1,12 @@
 /* The control room's dashboard: figures and Apache ECharts charts from /api/dashboard, refreshed
    every minute. The figures are also put on the page as text (data-* attributes) for tests and
-   screen readers. */
+   screen readers. Labels, legends and axis names come from js/i18n/dashboard.js. */
 'use strict';
 
 (() => {
-  const TYPE = {
-    CONGESTION: 'Ùn tắc / Congestion', DEVICE_OFFLINE: 'Mất kết nối / Offline', STALLED_VEHICLE: 'Xe dừng / Stalled',
-    WRONG_WAY: 'Ngược chiều / Wrong way', ZONE_INTRUSION: 'Xâm nhập / Intrusion', CAMERA_TAMPER: 'Camera bị can thiệp / Tamper',
-    FLOODING: 'Ngập / Flooding', AIR_QUALITY: 'Không khí / Air', ANOMALY: 'Bất thường / Anomaly', SENSOR_DRIFT: 'Cảm biến lệch / Drift'
-  };
+  const t = I18n.t;
+  const number = (n, digits) => n.toLocaleString(I18n.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const typeName = k => (t('type.' + k) === 'type.' + k ? k : t('type.' + k));
   const charts = {};
 
   function chart(id) {
@@ -23,16 +21,16 @@
     if (mean.minutes === null || mean.minutes === undefined) {
       return '–';
     }
-    return mean.minutes < 120 ? mean.minutes.toFixed(1) + ' phút / min' : (mean.minutes / 60).toFixed(1) + ' giờ / h';
+    return mean.minutes < 120 ? t('minutes', { n: number(mean.minutes, 1) }) : t('hours', { n: number(mean.minutes / 60, 1) });
   }
 
   function bars(id, counts, label) {
     chart(id).setOption({
-      grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 8, bottom: 32, containLabel: true },
       tooltip: {},
-      xAxis: { type: 'value', minInterval: 1 },
+      xAxis: { type: 'value', minInterval: 1, name: t('axis.incidents'), nameLocation: 'middle', nameGap: 24 },
       yAxis: { type: 'category', inverse: true, data: counts.map(c => label(c.key)) },
-      series: [{ type: 'bar', data: counts.map(c => c.count), itemStyle: { color: '#c62828' } }]
+      series: [{ name: t('axis.incidents'), type: 'bar', data: counts.map(c => c.count), itemStyle: { color: '#c62828' } }]
     });
   }
 
@@ -41,20 +39,21 @@
     document.getElementById('open-total').textContent = String(open);
     document.getElementById('mtta').textContent = minutes(d.timeToAcknowledge);
     document.getElementById('mttr').textContent = minutes(d.timeToResolve);
-    document.getElementById('period').textContent = 'Từ / since ' + new Date(d.since).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
-    bars('chart-type', d.openByType, k => TYPE[k] || k);
+    document.getElementById('period').textContent =
+      t('since', { date: new Date(d.since).toLocaleDateString(I18n.locale(), { timeZone: 'Asia/Ho_Chi_Minh' }) });
+    bars('chart-type', d.openByType, typeName);
     bars('chart-ward', d.openByWard, k => k);
     const agencies = d.reportsByAgency;
     chart('chart-agency').setOption({
-      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       xAxis: { type: 'category', data: agencies.map(a => a.name), axisLabel: { interval: 0, rotate: 20 } },
-      yAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'value', minInterval: 1, name: t('axis.reports') },
       series: [
-        { name: 'Đúng hạn / On time', type: 'bar', stack: 'r', data: agencies.map(a => a.onTime), itemStyle: { color: '#2e7d32' } },
-        { name: 'Trễ hạn / Late', type: 'bar', stack: 'r', data: agencies.map(a => a.late), itemStyle: { color: '#c62828' } },
-        { name: 'Đang xử lý / Pending', type: 'bar', stack: 'r', data: agencies.map(a => a.pending), itemStyle: { color: '#f9a825' } }
+        { name: t('onTime'), type: 'bar', stack: 'r', data: agencies.map(a => a.onTime), itemStyle: { color: '#2e7d32' } },
+        { name: t('late'), type: 'bar', stack: 'r', data: agencies.map(a => a.late), itemStyle: { color: '#c62828' } },
+        { name: t('pending'), type: 'bar', stack: 'r', data: agencies.map(a => a.pending), itemStyle: { color: '#f9a825' } }
       ]
     });
     document.body.dataset.open = String(open);

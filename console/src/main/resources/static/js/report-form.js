@@ -1,7 +1,7 @@
 /*
  * The citizens' report form: categories from Open311, a place from the phone's GPS or a tap on
  * the map, up to three photos, posted as multipart to Open311. Text from the server is only ever
- * set with textContent.
+ * set with textContent; the page's own phrases come from js/i18n/report-form.js.
  */
 window.IocReportForm = (() => {
   'use strict';
@@ -22,7 +22,7 @@ window.IocReportForm = (() => {
     } else {
       marker = L.marker([lat, lon]).addTo(map);
     }
-    $('place').textContent = 'Vị trí đã chọn / Chosen place: ' + lat.toFixed(5) + ', ' + lon.toFixed(5);
+    $('place').textContent = I18n.t('chosenPlace', { lat: lat.toFixed(5), lon: lon.toFixed(5) });
     document.body.dataset.point = $('lat').value + ',' + $('long').value;
   }
 
@@ -58,12 +58,13 @@ window.IocReportForm = (() => {
       for (const s of services) {
         const option = document.createElement('option');
         option.value = s.service_code;
-        option.textContent = s.service_name;
+        // services.json gives the Vietnamese name as service_name and the English one as description
+        option.textContent = I18n.lang === 'en' && s.description ? s.description : s.service_name;
         $('category').appendChild(option);
       }
       document.body.dataset.categories = String(services.length);
     } catch (e) {
-      showError('Không tải được danh sách loại vấn đề. / The categories could not be loaded.');
+      showError(I18n.t('error.categories'));
     }
   }
 
@@ -77,7 +78,7 @@ window.IocReportForm = (() => {
     $('error').hidden = true;
     const files = chosenPhotos();
     if (files.length > MAX_PHOTOS) {
-      showError('Tối đa ' + MAX_PHOTOS + ' ảnh. / At most ' + MAX_PHOTOS + ' photos.');
+      showError(I18n.t('error.tooManyPhotos', { max: MAX_PHOTOS }));
     }
     for (const file of files.slice(0, MAX_PHOTOS)) {
       const img = document.createElement('img');
@@ -90,7 +91,7 @@ window.IocReportForm = (() => {
 
   function locate() {
     if (!navigator.geolocation) {
-      showError('Điện thoại không cho biết vị trí; hãy chạm vào bản đồ. / No location available; please tap the map.');
+      showError(I18n.t('error.noGeolocation'));
       return;
     }
     navigator.geolocation.getCurrentPosition(
@@ -98,18 +99,18 @@ window.IocReportForm = (() => {
         setPoint(p.coords.latitude, p.coords.longitude);
         map.setView([p.coords.latitude, p.coords.longitude], 16);
       },
-      () => showError('Không lấy được vị trí; hãy chạm vào bản đồ. / Your location is unavailable; please tap the map.'),
+      () => showError(I18n.t('error.locationUnavailable')),
       { enableHighAccuracy: true, timeout: 15000 });
   }
 
   /** What is wrong with the form before sending, or null. */
   function problem() {
-    if (!$('category').value) return 'Hãy chọn loại vấn đề. / Please choose what the problem is.';
-    if (!$('description').value.trim()) return 'Hãy mô tả vấn đề. / Please describe the problem.';
-    if (!$('lat').value) return 'Hãy chọn vị trí trên bản đồ. / Please choose the place on the map.';
+    if (!$('category').value) return I18n.t('error.chooseCategory');
+    if (!$('description').value.trim()) return I18n.t('error.describe');
+    if (!$('lat').value) return I18n.t('error.choosePlace');
     const files = chosenPhotos();
-    if (files.length > MAX_PHOTOS) return 'Tối đa ' + MAX_PHOTOS + ' ảnh. / At most ' + MAX_PHOTOS + ' photos.';
-    if (files.some(f => f.size > MAX_PHOTO_BYTES)) return 'Mỗi ảnh tối đa 8 MB. / Each photo may be 8 MB at most.';
+    if (files.length > MAX_PHOTOS) return I18n.t('error.tooManyPhotos', { max: MAX_PHOTOS });
+    if (files.some(f => f.size > MAX_PHOTO_BYTES)) return I18n.t('error.photoTooLarge');
     return null;
   }
 
@@ -140,19 +141,33 @@ window.IocReportForm = (() => {
       }
       if (!response.ok) {
         const description = Array.isArray(body) && body[0] && body[0].description;
-        showError(description || ('Không gửi được (' + response.status + '). / Sending failed (' + response.status + ').'));
+        showError(description || I18n.t('error.sendFailed', { status: response.status }));
         return;
       }
       const code = body[0].service_request_id;
       $('tracking-code').textContent = code;
       $('notice').textContent = body[0].service_notice || '';
+      showWhereItWent(code);
       $('follow').href = 'reports/' + encodeURIComponent(code);
       $('report-form').hidden = true;
       $('done').hidden = false;
     } catch (e) {
-      showError('Không kết nối được máy chủ; hãy thử lại. / The server could not be reached; please try again.');
+      showError(I18n.t('error.unreachable'));
     } finally {
       $('submit').disabled = false;
+    }
+  }
+
+  /** Open311's notice is English: the citizen's own report says in their language where it went and by when. */
+  async function showWhereItWent(code) {
+    try {
+      const response = await fetch('reports/' + encodeURIComponent(code) + '.json', { headers: { Accept: 'application/json' } });
+      if (response.ok) {
+        const report = await response.json();
+        $('notice').textContent = I18n.t('sentTo', { agency: report.agency, deadline: I18n.time(report.deadline) });
+      }
+    } catch (e) {
+      // Open311's own notice stays
     }
   }
 

@@ -29,6 +29,7 @@ import vn.ioc.console.map.WardLayer;
 import vn.ioc.console.open311.Open311Slice;
 import vn.ioc.console.open311.RegisteredApps;
 import vn.ioc.console.report.ReportSlice;
+import vn.ioc.console.reportmap.ReportMapSlice;
 import vn.ioc.console.security.ApiTokens;
 import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.LoginAttemptsSlice;
@@ -44,7 +45,7 @@ import vn.ioc.ingest.testing.TestDatabase;
 @Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
         DashboardRepository.class, FrameCache.class, SnapshotRepository.class, SeriesRepository.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
         PublicReportSlice.class, LoginAttemptsSlice.class, AuditLog.class, UserDirectory.class, DeviceAdmin.class, ApiTokens.class,
-        RegisteredApps.class})
+        RegisteredApps.class, ReportMapSlice.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {
 

@@ -53,11 +53,11 @@ class PublicAlertController {
         return ResponseEntity.ok().contentType(CAP).body(new CapMessage("ioc.thuathienhue", CENTER, base()).write(a));
     }
 
-    /** One alert as the page shows it. */
-    record AlertView(String id, String event, String headline, String description, String ward, String since, boolean inForce) {
+    /** One alert as the page shows it; the page names the type in the reader's language. */
+    record AlertView(String id, String type, String headline, String description, String ward, String since, boolean inForce) {
 
         static AlertView of(PublicAlert a) {
-            return new AlertView(a.incident().id(), AlertTexts.event(a.incident().type()), a.headline(), a.description(),
+            return new AlertView(a.incident().id(), a.incident().type().name(), a.headline(), a.description(),
                     a.incident().ward(), CapMessage.time(a.publishedAt()).replace('T', ' ').substring(0, 16), a.inForce());
         }
     }

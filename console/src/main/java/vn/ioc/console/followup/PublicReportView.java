@@ -28,11 +28,14 @@ record PublicReportView(String id, Category category, String agency, String ward
     static final String CITIZEN = "Người dân / Citizen";
     static final String SYSTEM = "Hệ thống / System";
 
-    record Category(String code, String name) {
+    record Category(String code, String name, String nameEn) {
     }
 
-    /** One step of the report's history; by is who took it, in words. */
-    record Step(Instant at, String atLocal, String action, String label, String by, String detail) {
+    /**
+     * One step of the report's history; by is who took it, in words, and actor whether that was
+     * the citizen, the system or the agency (the page names the first two in the reader's language).
+     */
+    record Step(Instant at, String atLocal, String action, String label, String actor, String by, String detail) {
     }
 
     record RatingView(int stars, String comment) {
@@ -48,7 +51,7 @@ record PublicReportView(String id, Category category, String agency, String ward
         String agency = r.agencyScope() == Agency.Scope.WARD && r.ward() != null ? r.agencyName() + " – " + r.ward() : r.agencyName();
         List<Step> steps = f.events().stream().map(e -> step(e, agency)).toList();
         RatingView rating = f.rating().map(PublicReportView::rating).orElse(null);
-        return new PublicReportView(r.id(), new Category(r.category().code(), r.category().nameVi()), agency, r.ward(), r.description(),
+        return new PublicReportView(r.id(), new Category(r.category().code(), r.category().nameVi(), r.category().nameEn()), agency, r.ward(), r.description(),
                 r.address(), r.status(), r.statusNotes(), r.deadline(), LOCAL.format(r.deadline()),
                 r.isOpen() && f.now().isAfter(r.deadline()), r.requestedAt(), steps, rating, !r.isOpen(), f.reopenable(),
                 photos.stream().map(n -> Photo.path(r.id(), n)).toList());
@@ -61,15 +64,19 @@ record PublicReportView(String id, Category category, String agency, String ward
     private static Step step(ReportEvent e, String agency) {
         String at = LOCAL.format(e.at());
         return switch (e.action()) {
-            case "filed" -> new Step(e.at(), at, e.action(), "Đã tiếp nhận / Filed", CITIZEN, "Chuyển đến / Sent to " + agency);
+            case "filed" -> new Step(e.at(), at, e.action(), "Đã tiếp nhận / Filed", "citizen", CITIZEN, "Chuyển đến / Sent to " + agency);
             // the detail names the other report, whose code is its own citizen's secret
-            case "duplicate" -> new Step(e.at(), at, e.action(), "Gộp với phản ánh trùng / Linked as a duplicate", SYSTEM, null);
-            case "answered" -> new Step(e.at(), at, e.action(), "Cơ quan trả lời / Answered", agency, e.detail());
-            case "closed" -> new Step(e.at(), at, e.action(), "Đã xử lý xong / Closed", agency, e.detail());
-            case "reopened" -> new Step(e.at(), at, e.action(), "Người dân mở lại / Reopened", CITIZEN, e.detail());
-            case "rated" -> new Step(e.at(), at, e.action(), "Người dân đánh giá / Rated", CITIZEN, e.detail());
-            default -> new Step(e.at(), at, e.action(), e.action(), by(e.actor(), agency), null);
+            case "duplicate" -> new Step(e.at(), at, e.action(), "Gộp với phản ánh trùng / Linked as a duplicate", "system", SYSTEM, null);
+            case "answered" -> new Step(e.at(), at, e.action(), "Cơ quan trả lời / Answered", "agency", agency, e.detail());
+            case "closed" -> new Step(e.at(), at, e.action(), "Đã xử lý xong / Closed", "agency", agency, e.detail());
+            case "reopened" -> new Step(e.at(), at, e.action(), "Người dân mở lại / Reopened", "citizen", CITIZEN, e.detail());
+            case "rated" -> new Step(e.at(), at, e.action(), "Người dân đánh giá / Rated", "citizen", CITIZEN, e.detail());
+            default -> new Step(e.at(), at, e.action(), e.action(), actor(e.actor()), by(e.actor(), agency), null);
         };
+    }
+
+    private static String actor(String actor) {
+        return "citizen".equals(actor) || "system".equals(actor) ? actor : "agency";
     }
 
     private static String by(String actor, String agency) {

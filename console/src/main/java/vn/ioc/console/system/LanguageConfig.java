@@ -3,8 +3,13 @@ package vn.ioc.console.system;
 import java.time.Duration;
 import java.util.Locale;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,7 +37,14 @@ public class LanguageConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws ServletException {
+                // only pages change the language: reading a parameter of a multipart post here would parse
+                // its upload before the controller, whose limits and error format (Open311's 413) then never apply
+                return !HttpMethod.GET.matches(request.getMethod()) || super.preHandle(request, response, handler);
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);

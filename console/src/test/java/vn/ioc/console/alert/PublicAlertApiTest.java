@@ -134,6 +134,11 @@ class PublicAlertApiTest {
         String page = mvc.perform(get("/public/alerts")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Tránh đường Lê Duẩn").contains("&lt;script&gt;").doesNotContain("<script>alert");
+        assertThat(page).contains("Cảnh báo công cộng", "Ùn tắc giao thông").doesNotContain("Public alerts", "Congestion");
+        String english = mvc.perform(get("/public/alerts").cookie(new jakarta.servlet.http.Cookie("ioc-lang", "en")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("Public alerts", "Congestion", "Tránh đường Lê Duẩn").doesNotContain("Cảnh báo công cộng");
     }
 
     @Test

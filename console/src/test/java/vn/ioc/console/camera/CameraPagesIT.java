@@ -79,7 +79,7 @@ class CameraPagesIT extends ConsoleIntegrationTest {
             WebElement internal = wait.until(ExpectedConditions.presenceOfElementLocated(figure(site, "cam-internal", false)));
             wait.until(d -> width(internal.findElement(By.tagName("img"))) == 80);
             wait.until(ExpectedConditions.presenceOfElementLocated(figure(site, "cam-public", false)));
-            assertThat(internal.getText()).contains("nội bộ / internal");
+            assertThat(internal.getText()).contains("(nội bộ)");
         } finally {
             publish(Topics.cameraFrame(site, "cam-public"), new byte[0], 0, true);
             publish(Topics.operatorFrame(site, "cam-internal"), new byte[0], 0, true);

@@ -3,6 +3,8 @@ package vn.ioc.console.followup;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -49,9 +51,24 @@ class PublicReportPageTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains(r.category().nameVi(), "Đang xử lý / Open", "Đã tiếp nhận / Filed", "Cơ quan trả lời / Answered",
+        assertThat(page).contains(r.category().nameVi(), "Đang xử lý", "Đã tiếp nhận", "Cơ quan trả lời", "Chuyển đến " + AGENCY,
                 "Đã cử xe thu gom", AGENCY, deadline, "Rác ở ngã tư");
-        assertThat(page).doesNotContain("urban-staff-secret-name", "0900000000", "a@example.vn");
+        assertThat(page).doesNotContain("urban-staff-secret-name", "0900000000", "a@example.vn", "/ Open", "Filed");
+    }
+
+    @Test
+    void inEnglishThePageNamesCategoryStatusAndStepsInEnglishWithTheSameHueTimes() throws Exception {
+        FiledReport r = TestReports.file(reports, "waste", "Rác ở cầu");
+        progress.answer(r.id(), "urban-staff", x -> true, "Đã cử xe", false);
+        String deadline = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh")).format(r.deadline());
+
+        String page = mvc.perform(get("/public/reports/{code}", r.id()).cookie(new Cookie("ioc-lang", "en")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("<html lang=\"en\"", r.category().nameEn(), ">Open<", "Filed", "Answered", "Sent to " + AGENCY,
+                "Deadline", deadline, "(Vietnam time)", "Đã cử xe", "Rác ở cầu");
+        assertThat(page).doesNotContain("Đang xử lý", "Đã tiếp nhận", "Người dân");
     }
 
     @Test
@@ -74,7 +91,7 @@ class PublicReportPageTest {
 
         mvc.perform(get("/public/reports/{code}", r.id()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Đã xử lý xong / Closed")))
+                .andExpect(content().string(containsString("Đã xử lý xong")))
                 .andExpect(content().string(containsString("/public/reports/" + r.id() + "/rating")))
                 .andExpect(content().string(containsString("/public/reports/" + r.id() + "/reopen")));
     }

@@ -88,6 +88,7 @@ class CitizenReportIT extends ConsoleIntegrationTest {
             String id = code.getText();
             assertThat(id).isNotBlank();
             assertThat(jdbc.queryForObject("SELECT ward FROM report WHERE id = ?", String.class, id)).isEqualTo(TestReports.PHU_HOI);
+            wait.until(d -> browser.findElement(By.id("notice")).getText().startsWith("Đã chuyển đến "));
 
             browser.findElement(By.id("follow")).click();
             WebElement img = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#photos img")));

@@ -1,5 +1,9 @@
 package vn.ioc.console.security;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -15,11 +19,13 @@ import vn.ioc.console.security.AppUserRepository.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -41,9 +47,37 @@ class LoginPageTest {
     void loginPageIsPublicVietnameseFirstAndCarriesACsrfField() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"vi\"")))
                 .andExpect(content().string(containsString("Đăng nhập")))
-                .andExpect(content().string(containsString("Log in")))
+                .andExpect(content().string(not(containsString("Log in"))))
+                .andExpect(content().string(containsString("class=\"lang-switch\"")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")));
+    }
+
+    @Test
+    void theLanguageCookieOrTheLangParameterMakesTheLoginPageEnglish() throws Exception {
+        mvc.perform(get("/login").cookie(new Cookie("ioc-lang", "en")))
+                .andExpect(content().string(containsString("<html lang=\"en\"")))
+                .andExpect(content().string(containsString("Log in")))
+                .andExpect(content().string(not(containsString("Đăng nhập"))));
+        mvc.perform(get("/login").param("lang", "en"))
+                .andExpect(content().string(containsString("Log in")))
+                .andExpect(cookie().value("ioc-lang", "en"));
+        mvc.perform(get("/login").cookie(new Cookie("ioc-lang", "vi")))
+                .andExpect(content().string(containsString("Đăng nhập")));
+    }
+
+    @Test
+    void theDefaultStaysVietnameseOnAMachineWhoseOwnLanguageIsEnglish() throws Exception {
+        Locale machine = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.US);
+            mvc.perform(get("/login"))
+                    .andExpect(content().string(containsString("Đăng nhập")))
+                    .andExpect(content().string(not(containsString("Log in"))));
+        } finally {
+            Locale.setDefault(machine);
+        }
     }
 
     @Test
