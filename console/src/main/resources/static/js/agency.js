@@ -99,6 +99,12 @@
     li.append(el('p', 'meta', t('agency.filed', { time: time(r.requestedAt) }) + ' · ' + t('agency.deadline', { time: time(r.deadline) })
       + (r.closedAt ? ' · ' + t('agency.closed', { time: time(r.closedAt) }) : '')));
     li.append(el('p', 'description', r.description || ''));
+    if (r.duplicateOf) {
+      li.append(el('p', 'duplicate-of', t('agency.duplicateOf', { code: r.duplicateOf })));
+    }
+    if (r.duplicates && r.duplicates.length) {
+      li.append(el('p', 'duplicates', t('agency.duplicates', { n: r.duplicates.length, codes: r.duplicates.join(', ') })));
+    }
     if (r.statusNotes && r.status !== 'open') {
       li.append(el('p', 'notes', r.statusNotes));
     }

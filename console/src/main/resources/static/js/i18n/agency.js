@@ -8,6 +8,7 @@ I18n.add({
     'agency.overdue': 'Quá hạn', 'agency.escalatedFlag': 'Đã chuyển lên giám sát',
     'agency.filed': 'Gửi lúc {time}', 'agency.deadline': 'Hạn {time}', 'agency.closed': 'Đã đóng {time}', 'agency.with': 'Đơn vị: {agency}',
     'agency.answerPlaceholder': 'Nội dung trả lời', 'agency.reply': 'Trả lời', 'agency.replyClose': 'Trả lời và đóng',
+    'agency.duplicateOf': 'Trùng với phản ánh {code}', 'agency.duplicates': '{n} phản ánh trùng được gộp vào đây: {codes}',
     'agency.note': 'Ghi chú', 'agency.reassign': 'Chuyển đơn vị', 'agency.newDeadline': 'Hạn mới', 'agency.extend': 'Gia hạn'
   },
   en: {
@@ -18,6 +19,7 @@ I18n.add({
     'agency.overdue': 'Overdue', 'agency.escalatedFlag': 'Escalated to the supervisors',
     'agency.filed': 'Filed {time}', 'agency.deadline': 'Deadline {time}', 'agency.closed': 'Closed {time}', 'agency.with': 'Agency: {agency}',
     'agency.answerPlaceholder': 'Answer', 'agency.reply': 'Answer', 'agency.replyClose': 'Answer and close',
+    'agency.duplicateOf': 'Duplicate of report {code}', 'agency.duplicates': '{n} duplicate report(s) linked here: {codes}',
     'agency.note': 'Note', 'agency.reassign': 'Hand to agency', 'agency.newDeadline': 'New deadline', 'agency.extend': 'Extend'
   }
 });

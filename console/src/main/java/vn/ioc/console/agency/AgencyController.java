@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.ioc.console.report.Agency;
 import vn.ioc.console.report.FiledReport;
 import vn.ioc.console.report.ReportProgress;
+import vn.ioc.console.report.ReportRepository;
 import vn.ioc.console.report.TrackingCode;
 import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.AppUserRepository.StaffPost;
@@ -38,9 +39,11 @@ class AgencyController {
     private final ReportProgress progress;
     private final AppUserRepository users;
     private final Clock clock;
+    private final ReportRepository reports;
 
-    AgencyController(ReportProgress progress, AppUserRepository users, Clock clock) {
+    AgencyController(ReportProgress progress, ReportRepository reports, AppUserRepository users, Clock clock) {
         this.progress = progress;
+        this.reports = reports;
         this.users = users;
         this.clock = clock;
     }
@@ -62,10 +65,11 @@ class AgencyController {
             return List.of();
         }
         Instant now = clock.instant();
-        return progress.queue(post.agency(), post.ward()).stream()
+        List<FiledReport> queue = progress.queue(post.agency(), post.ward()).stream()
                 .filter(r -> !isStaff(user) || covers(post, r))
-                .map(r -> QueueItem.of(r, now))
                 .toList();
+        var duplicates = reports.duplicatesOf(queue.stream().map(FiledReport::id).toList());
+        return queue.stream().map(r -> QueueItem.of(r, now, duplicates.getOrDefault(r.id(), List.of()))).toList();
     }
 
     @PostMapping("/reports/{id}/answer")

@@ -143,6 +143,19 @@ public class ReportRepository {
         return jdbc.query(sql.toString(), (rs, i) -> filed(rs), args.toArray());
     }
 
+    /** The duplicates linked to each of these reports, by original, oldest first (reports with none are left out). */
+    public java.util.Map<String, List<String>> duplicatesOf(java.util.Collection<String> originals) {
+        java.util.Map<String, List<String>> byOriginal = new java.util.HashMap<>();
+        if (originals.isEmpty()) {
+            return byOriginal;
+        }
+        jdbc.query("SELECT duplicate_of, id FROM report WHERE duplicate_of = ANY (?) ORDER BY requested_at, id",
+                rs -> {
+                    byOriginal.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }, (Object) originals.toArray(String[]::new));
+        return byOriginal;
+    }
+
     /** The broker took the report: the outbox sweep leaves it alone from now on. */
     public void markPublished(String id, Instant at) {
         jdbc.update("UPDATE report SET published_at = ? WHERE id = ? AND published_at IS NULL", Timestamp.from(at), id);

@@ -25,6 +25,7 @@ import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.AppUserRepository.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -68,6 +69,21 @@ class AgencyQueueApiTest {
                 .andExpect(jsonPath("$[?(@.id == '%s')].overdue", waste.id()).value(hasItem(false)))
                 .andExpect(jsonPath("$[?(@.id == '%s')].deadline", waste.id()).value(hasItem(waste.deadline().toString())))
                 .andExpect(jsonPath("$[?(@.id == '%s')].requestedAt", waste.id()).value(hasItem(waste.requestedAt().toString())));
+    }
+
+    @Test
+    void anOriginalShowsTheDuplicatesLinkedToItAndEachDuplicateItsOriginal() throws Exception {
+        // a place of this test's own: 50 m from nothing else the slice files
+        FiledReport first = TestReports.file(reports, "waste", 16.4551, 107.5611, "Rác đổ trộm");
+        FiledReport again = TestReports.file(reports, "waste", 16.4552, 107.5612, "Lại rác đổ trộm");
+        FiledReport other = TestReports.file(reports, "waste", 16.4620, 107.5700, "Rác chỗ khác");
+        String staff = TestUsers.agencyStaff(users, encoder, "urban-staff-dup", "urban-works", null);
+
+        mvc.perform(get("/api/agency/queue").with(httpBasic(staff, TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '%s')].duplicates[*]", first.id()).value(contains(again.id())))
+                .andExpect(jsonPath("$[?(@.id == '%s')].duplicateOf", again.id()).value(hasItem(first.id())))
+                .andExpect(jsonPath("$[?(@.id == '%s')].duplicates[*]", other.id()).isEmpty());
     }
 
     @Test
