@@ -3,7 +3,6 @@ package vn.ioc.console.live;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -13,9 +12,9 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 /**
- * One browser's outbound queue. Offering never blocks: at most one task at a time drains the
- * queue to the socket on the sender pool, so a slow browser holds up only its own task. A
- * browser whose queue overflows, or whose socket fails, is dropped.
+ * One browser's outbound queue. Offering never blocks: the browser waits for a sender once,
+ * however many updates it has queued, and one sender at a time drains its queue to the socket.
+ * A browser whose queue overflows, or whose socket fails, is dropped.
  */
 final class LiveClient {
 
@@ -23,12 +22,12 @@ final class LiveClient {
 
     private final WebSocketSession session;
     private final BlockingQueue<TextMessage> queue;
-    private final Executor senders;
+    private final LiveSenders senders;
     private final Runnable onDrop;
-    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean dropped = new AtomicBoolean();
 
-    LiveClient(WebSocketSession session, int capacity, Executor senders, Runnable onDrop) {
+    LiveClient(WebSocketSession session, int capacity, LiveSenders senders, Runnable onDrop) {
         this.session = session;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.senders = senders;
@@ -43,34 +42,40 @@ final class LiveClient {
             drop("it fell " + queue.size() + " updates behind", CloseStatus.SESSION_NOT_RELIABLE);
             return;
         }
-        scheduleDrain();
+        schedule();
     }
 
-    private void scheduleDrain() {
-        if (draining.compareAndSet(false, true)) {
-            senders.execute(this::drain);
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            senders.schedule(this);
         }
     }
 
-    private void drain() {
+    /** On a sender: writes what is queued, telling the sender while a write may block. */
+    void drain(LiveSenders.Sender sender) {
         try {
             TextMessage next;
             while (!dropped.get() && (next = queue.poll()) != null) {
-                session.sendMessage(next);
+                sender.sending();
+                try {
+                    session.sendMessage(next);
+                } finally {
+                    sender.sent();
+                }
             }
         } catch (IOException | RuntimeException e) {
             drop("sending failed: " + e.getMessage(), CloseStatus.SERVER_ERROR);
             return;
         } finally {
-            draining.set(false);
+            scheduled.set(false);
         }
         // an offer may have come between the last poll and clearing the flag
         if (!queue.isEmpty()) {
-            scheduleDrain();
+            schedule();
         }
     }
 
-    /** Forgets the browser; the socket is closed on the sender pool, since closing may wait on a send. */
+    /** Forgets the browser; the socket is closed away from the senders, since closing may wait on a send. */
     void drop(String reason, CloseStatus status) {
         if (!dropped.compareAndSet(false, true)) {
             return;
@@ -78,7 +83,7 @@ final class LiveClient {
         log.info("Dropping live client {}: {}", session.getId(), reason);
         queue.clear();
         onDrop.run();
-        senders.execute(() -> {
+        senders.close(() -> {
             try {
                 session.close(status);
             } catch (IOException | RuntimeException e) {

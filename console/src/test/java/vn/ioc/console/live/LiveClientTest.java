@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,11 +25,11 @@ import static org.mockito.Mockito.when;
 
 class LiveClientTest {
 
-    private final ExecutorService senders = Executors.newCachedThreadPool();
+    private final LiveSenders senders = new LiveSenders(2, Duration.ofMillis(200));
 
     @AfterEach
     void stopSenders() {
-        senders.shutdownNow();
+        senders.close();
     }
 
     @Test
