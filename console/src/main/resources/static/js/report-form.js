@@ -148,7 +148,11 @@ window.IocReportForm = (() => {
       $('tracking-code').textContent = code;
       $('notice').textContent = body[0].service_notice || '';
       showWhereItWent(code);
-      $('follow').href = 'reports/' + encodeURIComponent(code);
+      // Open311's token is the report's follow-up key: only this link lets the citizen rate or reopen it
+      const follow = new URL('reports/' + encodeURIComponent(code), window.location.href);
+      follow.searchParams.set('key', body[0].token);
+      $('follow').href = follow.toString();
+      $('follow-link').textContent = follow.toString();
       $('report-form').hidden = true;
       $('done').hidden = false;
     } catch (e) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.ioc.console.report.FiledReport;
+import vn.ioc.console.report.Filing;
 import vn.ioc.console.report.NewReport;
 import vn.ioc.console.report.ReportService;
 
@@ -25,6 +26,11 @@ public final class TestReports {
     }
 
     public static FiledReport file(ReportService reports, String category, double lat, double lon, String description) {
+        return filing(reports, category, lat, lon, description).report();
+    }
+
+    /** The report with its citizen's follow-up key. */
+    public static Filing filing(ReportService reports, String category, double lat, double lon, String description) {
         return reports.file(new NewReport(category, Double.toString(lat), Double.toString(lon), description, "Nguyễn Văn A",
                 "a@example.vn", "0900000000", null, null, null));
     }
@@ -34,8 +40,13 @@ public final class TestReports {
      * reports of one test are not linked as duplicates of each other.
      */
     public static FiledReport file(ReportService reports, String category, String description) {
+        return filing(reports, category, description).report();
+    }
+
+    /** As {@link #file(ReportService, String, String)}, with the citizen's follow-up key. */
+    public static Filing filing(ReportService reports, String category, String description) {
         int n = NEXT.getAndIncrement();
-        return file(reports, category, PHU_HOI_LAT - 0.003 + n % 10 * 0.0006, PHU_HOI_LON - 0.003 + n / 10 % 10 * 0.0006, description);
+        return filing(reports, category, PHU_HOI_LAT - 0.003 + n % 10 * 0.0006, PHU_HOI_LON - 0.003 + n / 10 % 10 * 0.0006, description);
     }
 
     /** Moves the report's deadline, as if it had been filed earlier. */

@@ -26,7 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.ioc.console.photo.Photo;
 import vn.ioc.console.photo.PhotoChecker;
 
-import vn.ioc.console.report.FiledReport;
+import vn.ioc.console.report.Filing;
 import vn.ioc.console.report.NewReport;
 import vn.ioc.console.report.ReportQuery;
 import vn.ioc.console.report.ReportService;
@@ -92,9 +92,9 @@ class RequestsController {
             throw new Open311Exception(HttpStatus.BAD_REQUEST, "service_code is required");
         }
         List<Photo> checked = photos.check(media == null ? List.of() : media.stream().filter(RequestsController::sent).map(RequestsController::bytes).toList());
-        FiledReport filed = reports.file(new NewReport(serviceCode.strip(), lat, lon, description == null || description.isBlank() ? null : description, name(firstName, lastName),
+        Filing filing = reports.file(new NewReport(serviceCode.strip(), lat, lon, description == null || description.isBlank() ? null : description, name(firstName, lastName),
                 blankToNull(email), blankToNull(phone), blankToNull(mediaUrl), blankToNull(address), app.map(a -> "app:" + a.id()).orElse(null)), checked);
-        Receipt receipt = new Receipt(filed.id(), RequestView.notice(filed), null);
+        Receipt receipt = new Receipt(filing.report().id(), filing.followUpKey(), RequestView.notice(filing.report()), null);
         return ResponseEntity.status(HttpStatus.CREATED).body(List.of(receipt));
     }
 

@@ -17,7 +17,7 @@ import vn.ioc.console.system.NotFoundException;
 
 /**
  * A report after it is filed: the agency answers it (and closes it), the citizen follows it with
- * the tracking code, rates the answer and may reopen it once. Every change is stored with its
+ * the tracking code and, with the report's follow-up key, rates the answer and may reopen it once. Every change is stored with its
  * {@code report_event} in one transaction; time comes from the injected clock.
  */
 @Service
@@ -68,6 +68,27 @@ public class ReportProgress {
     }
 
     /**
+     * Checks the citizen's follow-up key for the report.
+     *
+     * @throws FollowUpKeyException the key is missing, wrong, or the report has none
+     */
+    public void checkKey(String id, String key) {
+        if (key == null || key.isBlank()) {
+            throw new FollowUpKeyException(FollowUpKeyException.Reason.MISSING);
+        }
+        String stored = reports.followUpKeyHash(id)
+                .orElseThrow(() -> new FollowUpKeyException(FollowUpKeyException.Reason.NONE));
+        if (!FollowUpKey.matches(id, stored, key)) {
+            throw new FollowUpKeyException(FollowUpKeyException.Reason.WRONG);
+        }
+    }
+
+    /** Whether the key is the report's follow-up key. */
+    public boolean keyMatches(String id, String key) {
+        return FollowUpKey.matches(id, reports.followUpKeyHash(id).orElse(null), key);
+    }
+
+    /**
      * Sets the agency's answer and closes the report when asked.
      *
      * @param mayAnswer whether the caller may answer this report; 403 when not
@@ -98,12 +119,15 @@ public class ReportProgress {
      * The citizen opens a closed report again, once, within {@link #RECENTLY_CLOSED} of its closing;
      * the agency gets a new deadline counted from now.
      *
-     * @throws ConflictException the report is open, was reopened before, or was closed too long ago
+     * @param key the citizen's follow-up key
+     * @throws FollowUpKeyException the key is missing or wrong
+     * @throws ConflictException    the report is open, was reopened before, or was closed too long ago
      */
-    public Followed reopen(String trackingCode, String comment) {
+    public Followed reopen(String trackingCode, String key, String comment) {
         String text = optionalComment(comment);
         Followed followed = follow(trackingCode).orElseThrow(() -> new NotFoundException("no report '" + trackingCode + "'"));
         FiledReport r = followed.report();
+        checkKey(r.id(), key);
         if (r.isOpen()) {
             throw new ConflictException("the report is still open");
         }
@@ -127,14 +151,17 @@ public class ReportProgress {
     /**
      * The citizen rates the answer to a closed report; a new rating replaces the last, and each is recorded.
      *
-     * @throws ConflictException the report is not closed
+     * @param key the citizen's follow-up key
+     * @throws FollowUpKeyException the key is missing or wrong
+     * @throws ConflictException    the report is not closed
      */
-    public Followed rate(String trackingCode, Integer stars, String comment) {
+    public Followed rate(String trackingCode, String key, Integer stars, String comment) {
         if (stars == null || stars < 1 || stars > 5) {
             throw new BadRequestException("stars must be 1 to 5 but was " + stars);
         }
         String text = optionalComment(comment);
         FiledReport r = follow(trackingCode).orElseThrow(() -> new NotFoundException("no report '" + trackingCode + "'")).report();
+        checkKey(r.id(), key);
         if (r.isOpen()) {
             throw new ConflictException("only a closed report can be rated");
         }

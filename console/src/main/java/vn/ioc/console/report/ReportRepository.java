@@ -89,15 +89,27 @@ public class ReportRepository {
                 .map(Candidate::id);
     }
 
-    /** Stores a new report; false when its id is taken (a new tracking code is then drawn). */
-    public boolean insert(String id, NewReport r, double lat, double lon, Routing routing, String duplicateOf, Instant at) {
+    /**
+     * Stores a new report; false when its id is taken (a new tracking code is then drawn).
+     *
+     * @param followUpKeySha256 {@link FollowUpKey#hash} of the citizen's key, or null for none
+     */
+    public boolean insert(String id, NewReport r, double lat, double lon, Routing routing, String duplicateOf,
+                          String followUpKeySha256, Instant at) {
         return jdbc.update("""
                         INSERT INTO report (id, category, lat, lon, ward, agency, description, contact_name, contact_email,
-                                            contact_phone, status, deadline, duplicate_of, media_url, address, requested_at, updated_at, client)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                                            contact_phone, status, deadline, duplicate_of, media_url, address, requested_at, updated_at, client,
+                                            follow_up_key_sha256)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
                 id, r.category(), lat, lon, routing.ward(), routing.agency(), r.description(), r.contactName(), r.email(),
                 r.phone(), Timestamp.from(routing.deadline()), duplicateOf, r.mediaUrl(), r.address(), Timestamp.from(at),
-                Timestamp.from(at), r.client()) == 1;
+                Timestamp.from(at), r.client(), followUpKeySha256) == 1;
+    }
+
+    /** The stored hash of the report's follow-up key; empty for no such report, or one filed before keys existed. */
+    public Optional<String> followUpKeyHash(String id) {
+        return jdbc.query("SELECT follow_up_key_sha256 FROM report WHERE id = ?", (rs, i) -> Optional.ofNullable(rs.getString(1)), id)
+                .stream().findFirst().flatMap(h -> h);
     }
 
     public void addEvent(String reportId, Instant at, String actor, String action, String detail) {

@@ -39,13 +39,14 @@ public class ReportService {
     }
 
     /**
-     * Stores the report, then publishes it once the transaction has committed, so what the
-     * stream job hears of is always in the database.
+     * Stores the report with a new follow-up key, then publishes it once the transaction has
+     * committed, so what the stream job hears of is always in the database.
      *
+     * @return the report and its follow-up key, for the citizen only
      * @throws UnknownCategoryException no category with that code
      * @throws InvalidReportException   a field is missing or wrong; the message says which
      */
-    public FiledReport file(NewReport report) {
+    public Filing file(NewReport report) {
         return file(report, List.of());
     }
 
@@ -53,7 +54,7 @@ public class ReportService {
      * Files the report with its photos, already checked and re-encoded; the report and its photos
      * are stored in one transaction, so neither is kept without the other.
      */
-    public FiledReport file(NewReport report, List<Photo> reportPhotos) {
+    public Filing file(NewReport report, List<Photo> reportPhotos) {
         CategoryEntry category = reports.category(report.category() == null ? "" : report.category().strip())
                 .orElseThrow(() -> new UnknownCategoryException(report.category()));
         Point point = ReportValidation.check(report, category);
@@ -62,17 +63,19 @@ public class ReportService {
         }
         Instant now = clock.instant();
         Routing routing = router.route(category.category(), point.lat(), point.lon(), now);
-        String id = transaction.execute(status -> store(report, reportPhotos, category.category(), point, routing, now));
+        String key = FollowUpKey.next();
+        String id = transaction.execute(status -> store(report, reportPhotos, category.category(), point, routing, key, now));
         FiledReport filed = reports.findAny(id).orElseThrow();
         publisher.publish(filed);
-        return filed;
+        return new Filing(filed, key);
     }
 
-    private String store(NewReport report, List<Photo> reportPhotos, ReportCategory category, Point point, Routing routing, Instant now) {
+    private String store(NewReport report, List<Photo> reportPhotos, ReportCategory category, Point point, Routing routing, String key,
+                         Instant now) {
         String original = reports.openOriginalNear(category.code(), point.lat(), point.lon(), now.minus(Duplicates.WINDOW)).orElse(null);
         for (int draw = 0; draw < MAX_CODE_DRAWS; draw++) {
             String id = TrackingCode.next();
-            if (reports.insert(id, report, point.lat(), point.lon(), routing, original, now)) {
+            if (reports.insert(id, report, point.lat(), point.lon(), routing, original, FollowUpKey.hash(id, key), now)) {
                 photos.store(id, reportPhotos, now);
                 reports.addEvent(id, now, "citizen", "filed", "sent to " + routing.agency() + (routing.ward() == null ? "" : " in " + routing.ward()));
                 if (original != null) {

@@ -18,6 +18,7 @@ import vn.ioc.console.TestReports;
 import vn.ioc.console.TestUsers;
 import vn.ioc.console.WebSliceConfig;
 import vn.ioc.console.report.FiledReport;
+import vn.ioc.console.report.Filing;
 import vn.ioc.console.report.ReportProgress;
 import vn.ioc.console.report.ReportService;
 import vn.ioc.console.security.AppUserRepository;
@@ -96,13 +97,14 @@ class AgencyAnswerApiTest {
 
     @Test
     void answeringAClosedReportIsAConflictUntilTheCitizenReopensIt() throws Exception {
-        FiledReport r = TestReports.file(reports, "waste", "Rác ở cầu");
+        Filing filing = TestReports.filing(reports, "waste", "Rác ở cầu");
+        FiledReport r = filing.report();
         String staff = TestUsers.agencyStaff(users, encoder, "urban-twice", "urban-works", null);
         answer(staff, r.id(), "Đã thu gom", true).andExpect(status().isOk());
 
         answer(staff, r.id(), "Thu gom lần nữa", true).andExpect(status().isConflict());
 
-        progress.reopen(r.id(), "Vẫn còn rác");
+        progress.reopen(r.id(), filing.followUpKey(), "Vẫn còn rác");
         answer(staff, r.id(), "Thu gom lần nữa", true).andExpect(status().isOk());
     }
 

@@ -22,6 +22,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.ioc.console.open311.RegisteredApps;
@@ -69,7 +70,8 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
     void wardStaffAnswerACitizensReportAndTheCitizenRatesTheAnswer() throws Exception {
         String staff = TestUsers.agencyStaff(users, encoder, TestBroker.unique("phu-hoi"), "ward", TestReports.PHU_HOI);
         String otherWard = TestUsers.agencyStaff(users, encoder, TestBroker.unique("thuan-thanh"), "ward", TestReports.THUAN_THANH);
-        String code = fileThroughOpen311(TestReports.PHU_HOI_LAT, TestReports.PHU_HOI_LON);
+        Filed filed = fileThroughOpen311(TestReports.PHU_HOI_LAT, TestReports.PHU_HOI_LON);
+        String code = filed.code();
 
         chromium = HeadlessChromium.start(WAIT);
         WebDriver browser = chromium.browser();
@@ -104,9 +106,17 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
 
         chromium = HeadlessChromium.start(WAIT);
         WebDriver citizen = chromium.browser();
+        // whoever has only the public code reads the page but may not rate or reopen
         citizen.get(url("/public/reports/" + code));
         WebElement answer = chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
         assertThat(answer.getText()).isEqualTo(ANSWER);
+        assertThat(citizen.findElements(By.tagName("form"))).isEmpty();
+        assertThat(citizen.findElement(By.id("key-hint")).isDisplayed()).isTrue();
+
+        // the citizen follows the link with the key from the receipt
+        citizen.get(url("/public/reports/" + code + "?key=" + filed.token()));
+        chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[action$='/rating']")));
+        assertThat(citizen.findElement(By.id("answer")).getText()).isEqualTo(ANSWER);
         assertThat(citizen.findElement(By.id("description")).getText()).isEqualTo(PAYLOAD);
         assertThat(pwned(citizen)).isNull();
         new Select(citizen.findElement(By.name("stars"))).selectByValue("4");
@@ -114,12 +124,13 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
         citizen.findElement(By.cssSelector("form[action$='/rating'] button")).click();
         WebElement rating = chromium.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("rating")));
         assertThat(rating.getText()).contains("4/5").contains("Cảm ơn, đã sạch");
+        assertThat(citizen.findElements(By.cssSelector("form[action$='/reopen']"))).as("the key survives the rating").hasSize(1);
     }
 
     @Test
     void supervisorsPickTheAgencyWhoseQueueTheySee() throws Exception {
         // a few hundred metres from the other test's report, so neither is a duplicate of the other
-        String code = fileThroughOpen311(TestReports.PHU_HOI_LAT - 0.003, TestReports.PHU_HOI_LON - 0.003);
+        String code = fileThroughOpen311(TestReports.PHU_HOI_LAT - 0.003, TestReports.PHU_HOI_LON - 0.003).code();
         chromium = HeadlessChromium.start(WAIT);
         chromium.logInToTheMap(url(""), ADMIN, ADMIN_PASSWORD);
         chromium.browser().get(url("/agency.html?agency=water"));
@@ -151,8 +162,12 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
         return ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned;");
     }
 
+    /** The receipt of a report filed through Open311: its tracking code and follow-up key. */
+    private record Filed(String code, String token) {
+    }
+
     /** Files a report as a citizen's app does: form-encoded, no login, its own api_key. */
-    private String fileThroughOpen311(double lat, double lon) throws IOException, InterruptedException {
+    private Filed fileThroughOpen311(double lat, double lon) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("api_key", TestApps.register(apps, "flow-app"));
         form.put("service_code", WARD_CATEGORY);
@@ -168,6 +183,7 @@ class AgencyFlowIT extends ConsoleIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JsonMapper.builder().build().readTree(response.body()).get(0).path("service_request_id").asString();
+        JsonNode receipt = JsonMapper.builder().build().readTree(response.body()).get(0);
+        return new Filed(receipt.path("service_request_id").asString(), receipt.path("token").asString());
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.ioc.console.TestReports;
 import vn.ioc.console.WebSliceConfig;
 import vn.ioc.console.report.FiledReport;
+import vn.ioc.console.report.Filing;
 import vn.ioc.console.report.ReportProgress;
 import vn.ioc.console.report.ReportService;
 
@@ -85,15 +86,45 @@ class PublicReportPageTest {
     }
 
     @Test
-    void aClosedReportOffersRatingAndReopening() throws Exception {
-        FiledReport r = TestReports.file(reports, "waste", "Rác ở chợ Đông Ba");
+    void aClosedReportOpenedWithItsKeyOffersRatingAndReopeningCarryingTheKey() throws Exception {
+        Filing f = TestReports.filing(reports, "waste", "Rác ở chợ Đông Ba");
+        FiledReport r = f.report();
+        progress.answer(r.id(), "urban-staff", x -> true, "Đã thu gom", true);
+
+        String page = mvc.perform(get("/public/reports/{code}", r.id()).param("key", f.followUpKey().toLowerCase()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Đã xử lý xong")))
+                .andExpect(content().string(containsString("/public/reports/" + r.id() + "/rating")))
+                .andExpect(content().string(containsString("/public/reports/" + r.id() + "/reopen")))
+                .andExpect(content().string(not(containsString("key-hint"))))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page.split("<input type=\"hidden\" name=\"key\" value=\"" + f.followUpKey() + "\">", -1))
+                .as("both forms carry the key").hasSize(3);
+    }
+
+    @Test
+    void withoutTheKeyThePageIsReadableButOffersNoRatingOrReopening() throws Exception {
+        FiledReport r = TestReports.file(reports, "waste", "Rác ở cửa Thượng Tứ");
         progress.answer(r.id(), "urban-staff", x -> true, "Đã thu gom", true);
 
         mvc.perform(get("/public/reports/{code}", r.id()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Đã xử lý xong")))
-                .andExpect(content().string(containsString("/public/reports/" + r.id() + "/rating")))
-                .andExpect(content().string(containsString("/public/reports/" + r.id() + "/reopen")));
+                .andExpect(content().string(containsString("Đã thu gom")))
+                .andExpect(content().string(containsString("hãy mở đường link có khóa theo dõi")))
+                .andExpect(content().string(not(containsString("<form"))));
+    }
+
+    @Test
+    void withAWrongKeyThePageSaysSoAndOffersNoForms() throws Exception {
+        Filing f = TestReports.filing(reports, "waste", "Rác ở bến Tòa Khâm");
+        FiledReport r = f.report();
+        progress.answer(r.id(), "urban-staff", x -> true, "Đã thu gom", true);
+
+        mvc.perform(get("/public/reports/{code}", r.id()).param("key", r.id()).cookie(new Cookie("ioc-lang", "en")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The follow-up key does not match this report.")))
+                .andExpect(content().string(not(containsString("<form"))));
     }
 
     @Test

@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.console.TestApps;
 import vn.ioc.console.ConsoleIntegrationTest;
 import vn.ioc.console.report.Catalog;
+import vn.ioc.console.report.FollowUpKey;
 import vn.ioc.console.report.ReportRepository;
 import vn.ioc.ingest.contract.Report;
 import vn.ioc.ingest.contract.ReportCodec;
@@ -169,6 +170,8 @@ class Open311IT extends ConsoleIntegrationTest {
         JsonNode receipt = json.readTree(response.body()).get(0);
         String id = receipt.path("service_request_id").asString();
         assertThat(id).matches("[0-9A-HJKMNP-TV-Z]{10}");
+        String token = receipt.path("token").asString();
+        assertThat(token).as("the follow-up key").matches("[0-9A-HJKMNP-TV-Z]{10}").isNotEqualTo(id);
         assertThat(receipt.has("account_id")).isTrue();
         assertThat(receipt.path("account_id").isNull()).isTrue();
         assertThat(receipt.path("service_notice").asString()).startsWith("Sent to Ủy ban nhân dân Phường Phú Hội");
@@ -206,7 +209,14 @@ class Open311IT extends ConsoleIntegrationTest {
         assertThat(OffsetDateTime.parse(r.path("expected_datetime").asString()).toInstant()).isEqualTo(deadline.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(r.has("updated_datetime")).isTrue();
         assertThat(r.has("status_notes")).isTrue();
-        assertThat(read.body()).doesNotContain("citizen@example.vn", "3822", "Nguyễn", "email", "phone");
+        assertThat(read.body()).doesNotContain("citizen@example.vn", "3822", "Nguyễn", "email", "phone", token, "token");
+        HttpResponse<String> listed = get(V2 + "requests.json?service_request_id=" + id, null);
+        assertThat(ids(listed)).containsExactly(id);
+        assertThat(listed.body()).doesNotContain(token, "token");
+        HttpResponse<String> recent = get(V2 + "requests.json?service_code=urban-order", null);
+        assertThat(ids(recent)).contains(id);
+        assertThat(recent.body()).doesNotContain(token, "token");
+        assertThat(row.get("follow_up_key_sha256")).as("only a hash of the receipt's key is stored").isEqualTo(FollowUpKey.hash(id, token));
     }
 
     @Test

@@ -38,10 +38,13 @@ import vn.ioc.console.TestApps;
 import vn.ioc.console.ConsoleIntegrationTest;
 import vn.ioc.console.HeadlessChromium;
 import vn.ioc.console.TestReports;
+import vn.ioc.console.report.FollowUpKey;
+import vn.ioc.console.report.ReportProgress;
 
 /**
  * A citizen files a report with photos: through the form on a phone-sized headless Chromium, and
- * through Open311 as multipart. What is stored of a photo never carries the upload's EXIF.
+ * through Open311 as multipart. What is stored of a photo never carries the upload's EXIF. The
+ * form gives the citizen a follow link with the report's key, with which they later rate it.
  */
 class CitizenReportIT extends ConsoleIntegrationTest {
 
@@ -52,6 +55,8 @@ class CitizenReportIT extends ConsoleIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     RegisteredApps apps;
+    @Autowired
+    ReportProgress progress;
 
     @Test
     void citizenFilesAReportWithAPhotoFromThePhoneFormAndSeesItOnTheStatusPage() throws Exception {
@@ -90,11 +95,27 @@ class CitizenReportIT extends ConsoleIntegrationTest {
             assertThat(jdbc.queryForObject("SELECT ward FROM report WHERE id = ?", String.class, id)).isEqualTo(TestReports.PHU_HOI);
             wait.until(d -> browser.findElement(By.id("notice")).getText().startsWith("Đã chuyển đến "));
 
+            String link = browser.findElement(By.id("follow-link")).getText();
+            assertThat(browser.findElement(By.id("follow")).getAttribute("href")).isEqualTo(link);
+            assertThat(link).startsWith(url("/public/reports/" + id + "?key="));
+            String key = link.substring(link.indexOf("?key=") + 5);
+            assertThat(jdbc.queryForObject("SELECT follow_up_key_sha256 FROM report WHERE id = ?", String.class, id))
+                    .as("the link carries the report's own key").isEqualTo(FollowUpKey.hash(id, key));
+
             browser.findElement(By.id("follow")).click();
             WebElement img = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#photos img")));
             wait.until(d -> naturalWidth(browser, img) > 0);
             assertThat(naturalWidth(browser, img)).isEqualTo(800);
             assertThat(browser.findElement(By.id("description")).getText()).isEqualTo("Rác đổ bừa bãi bên bờ sông");
+
+            // once the agency closes it, the same link lets the citizen rate the answer
+            progress.answer(id, "urban-staff", r -> true, "Đã thu gom rác", true);
+            browser.navigate().refresh();
+            new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("stars")))).selectByValue("5");
+            browser.findElement(By.cssSelector("form[action$='/rating'] button")).click();
+            WebElement rating = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rating")));
+            assertThat(rating.getText()).contains("5/5");
+            assertThat(jdbc.queryForObject("SELECT stars FROM report_rating WHERE report_id = ?", Integer.class, id)).isEqualTo(5);
 
             byte[] stored = jdbc.queryForObject("SELECT jpeg FROM report_photo WHERE report_id = ? AND n = 1", byte[].class, id);
             assertThat(TestPhotos.hasApp1(stored)).as("EXIF in the stored photo").isFalse();

@@ -70,7 +70,7 @@ class EscalationTest {
         Routing routing = router.route(waste.category(), TestReports.PHU_HOI_LAT + 0.01, TestReports.PHU_HOI_LON, at);
         String id = TrackingCode.next();
         assertThat(reports.insert(id, new NewReport("waste", null, null, "Rác", null, null, null, null, null, null),
-                TestReports.PHU_HOI_LAT + 0.01, TestReports.PHU_HOI_LON, routing, null, at)).isTrue();
+                TestReports.PHU_HOI_LAT + 0.01, TestReports.PHU_HOI_LON, routing, null, null, at)).isTrue();
         return id;
     }
 

@@ -34,7 +34,7 @@ class ReportOutboxIT extends ConsoleIntegrationTest {
 
     private String file(double lat, double lon) {
         return service.file(new NewReport("waste", Double.toString(lat), Double.toString(lon), "Rác chưa thu gom",
-                null, null, null, null, null, null)).id();
+                null, null, null, null, null, null)).report().id();
     }
 
     private Timestamp publishedAt(String id) {

@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.console.TestReports;
 import vn.ioc.console.WebSliceConfig;
 import vn.ioc.console.report.FiledReport;
+import vn.ioc.console.report.Filing;
 import vn.ioc.console.report.ReportProgress;
 import vn.ioc.console.report.ReportService;
 
@@ -72,9 +73,10 @@ class PublicMapApiTest {
         progress.answer(answered.id(), "urban-staff", x -> true, "Đã cử xe thu gom", false);
         FiledReport closed = TestReports.file(reports, "drainage", "closed " + mark);
         progress.answer(closed.id(), "water-staff", x -> true, "Đã thông cống", true);
-        FiledReport reopened = TestReports.file(reports, "drainage", "reopened " + mark);
+        Filing reopening = TestReports.filing(reports, "drainage", "reopened " + mark);
+        FiledReport reopened = reopening.report();
         progress.answer(reopened.id(), "water-staff", x -> true, "Đã xử lý", true);
-        progress.reopen(reopened.id(), "Vẫn còn ngập");
+        progress.reopen(reopened.id(), reopening.followUpKey(), "Vẫn còn ngập");
         FiledReport secret = TestReports.file(reports, "public-order", "private " + mark);
 
         List<JsonNode> all = features("");
@@ -98,7 +100,8 @@ class PublicMapApiTest {
         for (FiledReport r : List.of(received, answered, closed, reopened, secret)) {
             assertThat(body).as("tracking code of " + r.description()).doesNotContain(r.id());
         }
-        assertThat(body).doesNotContain("private " + mark, "Nguyễn Văn A", "0900000000", "a@example.vn", "urban-staff");
+        assertThat(body).doesNotContain("private " + mark, "Nguyễn Văn A", "0900000000", "a@example.vn", "urban-staff",
+                reopening.followUpKey());
     }
 
     @Test
