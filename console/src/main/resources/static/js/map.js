@@ -20,6 +20,7 @@
   const FLUSH_MS = 250;
   const REPORT_REFRESH_MS = 60000;
   const SEARCH_LIMIT = 12;
+  const MARKERS_PER_TASK = 2000;
 
   const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
   const SEVERITY_RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
@@ -72,6 +73,10 @@
       .replace(/[đĐ]/g, 'd').toLowerCase();
   }
 
+  function nextTask() {
+    return new Promise(resolve => window.setTimeout(resolve));
+  }
+
   async function getJson(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (response.status === 401) {
@@ -117,7 +122,8 @@
         chunkInterval: 100,
         chunkDelay: 10,
         chunkProgress: (done, total) => {
-          if (done === total) {
+          // (the group also reports an empty batch when it is put on the map)
+          if (done === total && total > 0) {
             markReady(name);
           }
         },
@@ -486,13 +492,20 @@
     removeAll(devices, [...sites.values()].map(e => e.marker));
     removeAll(cameras, [...sites.values()].flatMap(e => e.cameras));
     sites.clear();
+    let made = 0;
     for (const info of bySite.values()) {
       if (info.lat === null || info.lon === null) {
         continue;
       }
       sites.set(info.site, siteMarker(info));
+      if (++made % MARKERS_PER_TASK === 0) {
+        await nextTask(); // let the browser paint and answer the operator between slices
+      }
     }
     const entries = [...sites.values()];
+    if (entries.length === 0) {
+      markReady('devices');
+    }
     addAll(devices, entries.map(e => e.marker));
     addAll(cameras, entries.flatMap(e => e.cameras));
     document.body.dataset.devices = String(all.length);
@@ -726,6 +739,9 @@
       let entry = incidents.get(i.id);
       if (entry && entry.data.version > i.version) {
         continue; // an older state that arrived late
+      }
+      if (entry && entry.data.version === i.version && entry.data.status === i.status && entry.data.updatedAt === i.updatedAt) {
+        continue; // nothing new (the catch-up after a reconnect repeats what the page has)
       }
       if (entry && operatorOwned(entry.data, i)) {
         // the job's update does not undo an operator's decision (the store keeps it the same way)
