@@ -436,7 +436,7 @@
   }
 
   function siteMarker(info) {
-    const entry = { info, marker: null, cameras: [], folded: fold(info.siteName + ' ' + info.site) };
+    const entry = { info, marker: null, cameras: [], devices: [], folded: fold(info.siteName + ' ' + info.site) };
     const state = health(entry);
     entry.marker = L.marker([info.lat, info.lon], { icon: deviceIcon('device-marker', state), health: state, keyboard: false });
     entry.marker.on('add', () => tag(entry.marker, 'site', info.site));
@@ -451,6 +451,9 @@
       withFrames(marker);
       entry.cameras.push(marker);
     }
+    // what the search looks in: "site/device" ids, folded once here rather than at every key
+    entry.devices = info.devices.map(d => ({ id: d.site + '/' + d.device, type: d.type, folded: fold(d.site + '/' + d.device),
+      marker: d.kind === 'camera' ? entry.cameras[info.devices.filter(c => c.kind === 'camera').indexOf(d)] : entry.marker }));
     return entry;
   }
 
@@ -982,13 +985,10 @@
         found.push({ kind: 'site', order: 2 + rank(entry.folded), name: entry.info.siteName || entry.info.site,
           detail: entry.info.site + (entry.info.ward ? ' · ' + entry.info.ward : ''), choose: () => focusSite(entry, entry.marker) });
       }
-      const cams = entry.info.devices.filter(d => d.kind === 'camera');
-      for (const c of entry.info.devices) {
-        const id = c.site + '/' + c.device;
-        if (words.length === 1 && fold(id).includes(words[0]) && !matches(entry.folded)) {
-          const marker = c.kind === 'camera' ? entry.cameras[cams.indexOf(c)] : entry.marker;
-          found.push({ kind: 'device', order: 4, name: id, detail: (entry.info.siteName || '') + ' · ' + c.type,
-            choose: () => focusSite(entry, marker) });
+      for (const device of entry.devices) {
+        if (words.length === 1 && device.folded.includes(words[0]) && !matches(entry.folded)) {
+          found.push({ kind: 'device', order: 4, name: device.id, detail: (entry.info.siteName || '') + ' · ' + device.type,
+            choose: () => focusSite(entry, device.marker) });
         }
       }
       if (found.length > 200) {

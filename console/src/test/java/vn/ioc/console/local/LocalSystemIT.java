@@ -115,7 +115,11 @@ class LocalSystemIT {
             String id = entry.get(0);
             assertThat(entry.get(1)).contains("Phường Vĩ Dạ").contains("Cao");
             // choosing it in the list brings its marker out of any cluster
-            chromium.browser().findElement(By.cssSelector("#incident-list li[data-incident-id='" + id + "']")).click();
+            // (the list redraws the entry at each update of the incident: find it again if it went stale)
+            chromium.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                d.findElement(By.cssSelector("#incident-list li[data-incident-id='" + id + "']")).click();
+                return true;
+            });
             chromium.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".incident-marker[data-incident-id='" + id + "']"), 1));
             assertThat(((JavascriptExecutor) chromium.browser()).executeScript("return window.sameDocument;"))
                     .as("the page was not reloaded").isEqualTo("yes");

@@ -88,6 +88,10 @@ class MapLayersIT extends ConsoleIntegrationTest {
         browser.findElement(By.id("layer-cameras")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".camera-marker[data-camera='" + site + "/cam-1']"), 0));
         browser.findElement(By.id("layer-cameras")).click();
+        // a device is found by its id: the camera's own popup opens
+        page.searchAndChoose(site + "/cam-1", site + "/cam-1");
+        WebElement camera = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".camera-popup")));
+        assertThat(camera.getText()).contains("Cầu Trường Tiền").contains(site + " / cam-1");
 
         Incident incident = TestIncidents.open(TestBroker.unique("layer-incident"), Instant.now()); // congestion, high
         streamJobReports(incident);

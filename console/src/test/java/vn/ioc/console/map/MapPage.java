@@ -2,6 +2,7 @@ package vn.ioc.console.map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -55,7 +56,11 @@ final class MapPage {
 
     /** Chooses the incident in the open list, which brings its marker out of any cluster and opens its popup. */
     WebElement openIncident(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(listItem(id))).click();
+        // the list redraws an entry when its incident is updated: find it again if it went stale
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(listItem(id)).click();
+            return true;
+        });
         wait.until(ExpectedConditions.presenceOfElementLocated(incidentMarker(id)));
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".incident-popup")));
     }
