@@ -179,6 +179,28 @@ public class ReportRepository {
                 (rs, i) -> filed(rs), Timestamp.from(filedBefore), limit);
     }
 
+    /**
+     * The reports operators see on the map, private categories included: those of the given
+     * statuses ({@code open}, {@code closed}; both when empty) that are open or changed since
+     * {@code changedSince}, newest first, at most {@code limit}.
+     */
+    public List<FiledReport> forOperators(List<String> statuses, String category, Instant changedSince, int limit) {
+        StringBuilder sql = new StringBuilder(REPORTS).append(" WHERE (r.status = 'open' OR r.updated_at >= ?)");
+        List<Object> args = new ArrayList<>();
+        args.add(Timestamp.from(changedSince));
+        if (!statuses.isEmpty()) {
+            sql.append(" AND r.status = ANY (?)");
+            args.add(statuses.toArray(String[]::new));
+        }
+        if (category != null) {
+            sql.append(" AND r.category = ?");
+            args.add(category);
+        }
+        sql.append(" ORDER BY r.requested_at DESC, r.id LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, i) -> filed(rs), args.toArray());
+    }
+
     private static CategoryEntry categoryEntry(ResultSet rs) throws SQLException {
         return new CategoryEntry(category(rs), rs.getString("agency_name"), Agency.Scope.valueOf(rs.getString("agency_scope")),
                 rs.getBoolean("active"));

@@ -45,12 +45,14 @@ class OperatorMapIT extends ConsoleIntegrationTest {
     private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
+    private MapPage page;
 
     @BeforeEach
     void startBrowser() throws IOException {
         chromium = HeadlessChromium.start(WAIT);
         browser = chromium.browser();
         wait = chromium.waiting();
+        page = new MapPage(browser, wait);
     }
 
     @AfterEach
@@ -71,22 +73,23 @@ class OperatorMapIT extends ConsoleIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("path.ward"))).hasSize(152);
         wait.until(d -> dataset("devices") != null);
         assertThat(Integer.parseInt(dataset("devices"))).isGreaterThanOrEqualTo(2);
-        WebElement device = wait.until(ExpectedConditions.presenceOfElementLocated(deviceMarker(site)));
-        assertThat(device.getDomAttribute("class")).contains("online");
+        page.openSite(site);
+        assertThat(browser.findElement(deviceMarker(site)).getDomAttribute("class")).contains("online");
         awaitLive();
 
         Incident incident = TestIncidents.open(TestBroker.unique("map-incident"), Instant.now());
         streamJobReports(incident);
 
-        wait.until(ExpectedConditions.presenceOfElementLocated(incidentMarker(incident)));
         WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(listItem(incident)));
-        assertThat(item.getText()).contains("Ùn tắc / Congestion").contains("Phường Đông Ba").contains("Cao / High");
+        assertThat(item.getText()).contains("Ùn tắc").contains("Phường Đông Ba").contains("Cao");
+        page.openIncident(incident.id());
 
         streamJobReports(TestIncidents.withStatus(incident, Incident.Status.CLEARED));
 
         wait.until(ExpectedConditions.numberOfElementsToBe(listItem(incident), 0));
-        assertThat(browser.findElement(incidentMarker(incident)).getDomAttribute("class")).contains("closed");
+        wait.until(ExpectedConditions.attributeContains(incidentMarker(incident), "class", "closed"));
 
+        page.openSite(site);
         publish(Topics.status(site), statuses.encode(SiteStatus.will("agent-" + site, site)), 1, false);
 
         wait.until(ExpectedConditions.attributeContains(deviceMarker(site), "class", "offline"));
@@ -99,15 +102,15 @@ class OperatorMapIT extends ConsoleIntegrationTest {
         Incident incident = TestIncidents.open(TestBroker.unique("decide-incident"), Instant.now());
         streamJobReports(incident);
 
-        wait.until(ExpectedConditions.elementToBeClickable(incidentMarker(incident))).click();
+        page.openIncident(incident.id());
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".incident-popup button.acknowledge"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".incident-popup"), "Đã tiếp nhận / Acknowledged"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".incident-popup"), "Đã tiếp nhận"));
         assertThat(browser.findElements(By.cssSelector(".incident-popup button.acknowledge"))).as("acknowledged once").isEmpty();
 
         // the job goes on reporting the condition as open: the map keeps the operator's decision
         streamJobReports(TestIncidents.withStatus(incident, Incident.Status.OPEN));
         Thread.sleep(1000);
-        assertThat(browser.findElement(By.cssSelector(".incident-popup")).getText()).contains("Đã tiếp nhận / Acknowledged");
+        assertThat(browser.findElement(By.cssSelector(".incident-popup")).getText()).contains("Đã tiếp nhận");
 
         // made public in the operator's words, it is on the public alerts page (no login there)
         browser.findElement(By.cssSelector(".incident-popup details.public-alert summary")).click();
@@ -131,7 +134,7 @@ class OperatorMapIT extends ConsoleIntegrationTest {
         browser.findElement(By.cssSelector(".incident-popup textarea.resolve-note")).sendKeys("Xe cứu hộ đã kéo xe đi");
         browser.findElement(By.cssSelector(".incident-popup button.resolve")).click();
         wait.until(ExpectedConditions.numberOfElementsToBe(listItem(incident), 0));
-        assertThat(browser.findElement(incidentMarker(incident)).getDomAttribute("class")).contains("closed");
+        wait.until(ExpectedConditions.attributeContains(incidentMarker(incident), "class", "closed"));
         try (var c = DB.connect()) {
             assertThat(vn.ioc.ingest.store.IncidentStore.find(c, incident.id()).orElseThrow().status()).isEqualTo(Incident.Status.RESOLVED);
             assertThat(vn.ioc.ingest.store.IncidentStore.events(c, incident.id()))
@@ -147,7 +150,7 @@ class OperatorMapIT extends ConsoleIntegrationTest {
         publish(topic, jpeg(), 0, true);
         try {
             logInAndOpenTheMap();
-            wait.until(ExpectedConditions.elementToBeClickable(deviceMarker(site))).click();
+            page.openSite(site);
 
             WebElement frame = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".site-popup img.camera-frame")));
             assertThat(frame.getDomAttribute("src")).startsWith("api/cameras/" + site + "/cam-1/frame.jpg?t=");
@@ -171,12 +174,13 @@ class OperatorMapIT extends ConsoleIntegrationTest {
         WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(listItem(incident)));
         assertThat(item.getText()).contains(XSS);
 
-        wait.until(ExpectedConditions.elementToBeClickable(incidentMarker(incident))).click();
-        WebElement incidentPopup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".incident-popup")));
+        WebElement incidentPopup = page.openIncident(incident.id());
         assertThat(incidentPopup.getText()).contains(XSS).contains("60 %"); // its confidence; the evidence names XSS again
         assertThat(incidentPopup.getText().split(java.util.regex.Pattern.quote(XSS), -1)).as("summary, ward and evidence").hasSize(4);
 
-        browser.findElement(deviceMarker(site)).click();
+        // the search shows the site's name as text too
+        assertThat(page.search(site, site).getText()).contains(XSS);
+        page.searchAndChoose(site, site);
         WebElement sitePopup = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".site-popup h3")));
         assertThat(sitePopup.getText()).isEqualTo(XSS);
 
@@ -215,14 +219,14 @@ class OperatorMapIT extends ConsoleIntegrationTest {
     }
 
     private static By deviceMarker(String site) {
-        return By.cssSelector(".device-marker[data-site='" + site + "']");
+        return MapPage.deviceMarker(site);
     }
 
     private static By incidentMarker(Incident i) {
-        return By.cssSelector(".incident-marker[data-incident-id='" + i.id() + "']");
+        return MapPage.incidentMarker(i.id());
     }
 
     private static By listItem(Incident i) {
-        return By.cssSelector("#incident-list li[data-incident-id='" + i.id() + "']");
+        return MapPage.listItem(i.id());
     }
 }
