@@ -20,7 +20,7 @@ import vn.ioc.console.system.BadRequestException;
  * the city's current work.
  */
 @RestController
-class ReportMapController {
+class ReportLayerController {
 
     static final Duration CLOSED_KEPT = Duration.ofDays(30);
     static final int MAX_RESULTS = 5000;
@@ -29,7 +29,7 @@ class ReportMapController {
     private final ReportRepository reports;
     private final Clock clock;
 
-    ReportMapController(ReportRepository reports, Clock clock) {
+    ReportLayerController(ReportRepository reports, Clock clock) {
         this.reports = reports;
         this.clock = clock;
     }
