@@ -1,6 +1,8 @@
-/* Camera grids: the citizens' shared cameras and the operators' camera wall. Each camera's
-   picture is fetched again every few seconds; a camera whose site is offline, or whose picture
-   has not changed for a minute, is marked as without signal. Text from the data is set as text;
+/* Camera grids: the citizens' shared cameras and the operators' camera wall. The wall reads
+   each camera's MJPEG stream (every new frame as it arrives, parsed here from the multipart
+   body); the citizens' page, and the wall when a stream cannot be opened, fetch the picture
+   again every few seconds. A camera whose site is offline, or whose picture has not changed for
+   a minute, is marked as without signal. Text from the data is set as text;
    the pages' phrases come from js/i18n/cameras.js. */
 'use strict';
 
@@ -38,6 +40,17 @@ window.IocCameras = (() => {
         : (o.reason && o.reason(c) ? I18n.t('noSignalBecause', { reason: o.reason(c) }) : I18n.t('noSignal'));
     }
 
+    function show(blob) {
+      lastChange = Date.now();
+      const url = URL.createObjectURL(blob);
+      const old = img.src;
+      img.src = url;
+      if (old && old.startsWith('blob:')) {
+        URL.revokeObjectURL(old);
+      }
+      health();
+    }
+
     async function refresh() {
       try {
         const response = await fetch(o.frame(c), { credentials: 'same-origin', cache: 'no-store' });
@@ -45,13 +58,7 @@ window.IocCameras = (() => {
           const modified = response.headers.get('Last-Modified');
           if (modified !== lastModified) {
             lastModified = modified;
-            lastChange = Date.now();
-            const url = URL.createObjectURL(await response.blob());
-            const old = img.src;
-            img.src = url;
-            if (old && old.startsWith('blob:')) {
-              URL.revokeObjectURL(old);
-            }
+            show(await response.blob());
           }
         }
       } catch (e) {
@@ -60,11 +67,89 @@ window.IocCameras = (() => {
       health();
     }
 
+    function poll() {
+      refresh();
+      setInterval(refresh, o.every);
+    }
+
+    /** Reads one MJPEG stream to its end; resolves with the number of pictures it brought. */
+    async function stream() {
+      const response = await fetch(o.stream(c), { credentials: 'same-origin', cache: 'no-store' });
+      if (!response.ok || !response.body) {
+        return 0;
+      }
+      const reader = response.body.getReader();
+      let buffer = new Uint8Array(0);
+      let pictures = 0;
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) {
+          return pictures;
+        }
+        const joined = new Uint8Array(buffer.length + value.length);
+        joined.set(buffer);
+        joined.set(value, buffer.length);
+        buffer = joined;
+        let part;
+        while ((part = nextPart(buffer)) !== null) {
+          show(new Blob([part.jpeg], { type: 'image/jpeg' }));
+          pictures++;
+          buffer = buffer.slice(part.end);
+        }
+      }
+    }
+
+    /** Streams for as long as the page is open, a new stream when one ends; polls if none can be opened. */
+    async function follow() {
+      for (;;) {
+        let pictures = 0;
+        try {
+          pictures = await stream();
+        } catch (e) {
+          // the network went away mid-stream: a new one below
+        }
+        if (pictures === 0) {
+          poll();
+          return;
+        }
+        await new Promise(resolve => setTimeout(resolve, 1000));
+      }
+    }
+
     health();
-    refresh();
-    setInterval(refresh, o.every);
+    setInterval(health, 5000); // a stream sends nothing while the picture is frozen
+    if (o.stream) {
+      follow();
+    } else {
+      poll();
+    }
     return figure;
   }
+
+  const HEADER_END = [13, 10, 13, 10];
+
+  /** The first complete part of an MJPEG buffer ({ jpeg, end }), or null while it is still arriving. */
+  function nextPart(buffer) {
+    let at = -1;
+    for (let i = 0; i + 3 < buffer.length; i++) {
+      if (buffer[i] === 13 && buffer[i + 1] === 10 && buffer[i + 2] === 13 && buffer[i + 3] === 10) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) {
+      return null;
+    }
+    const header = new TextDecoder('ascii').decode(buffer.subarray(0, at));
+    const length = /content-length:\s*(\d+)/i.exec(header);
+    if (!length) {
+      return null;
+    }
+    const start = at + HEADER_END.length;
+    const end = start + Number(length[1]);
+    return buffer.length < end ? null : { jpeg: buffer.slice(start, end), end };
+  }
+
 
   async function start(o) {
     const response = await fetch(o.list, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });

@@ -78,6 +78,11 @@ class CameraPagesIT extends ConsoleIntegrationTest {
             browser.get(url("/cameras.html"));
             WebElement internal = wait.until(ExpectedConditions.presenceOfElementLocated(figure(site, "cam-internal", false)));
             wait.until(d -> width(internal.findElement(By.tagName("img"))) == 80);
+            publish(Topics.operatorFrame(site, "cam-internal"), jpeg(96), 0, true);
+            wait.until(d -> width(internal.findElement(By.tagName("img"))) == 96);
+            Object polled = ((JavascriptExecutor) browser).executeScript("return performance.getEntriesByType('resource')"
+                    + ".filter(e => e.name.includes('/cam-internal/frame.jpg')).length;");
+            assertThat(((Number) polled).intValue()).as("the wall follows the camera's stream, not by asking again and again").isZero();
             wait.until(ExpectedConditions.presenceOfElementLocated(figure(site, "cam-public", false)));
             assertThat(internal.getText()).contains("(nội bộ)");
         } finally {
