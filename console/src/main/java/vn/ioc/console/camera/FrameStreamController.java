@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,7 +48,7 @@ class FrameStreamController {
     }
 
     @GetMapping("/api/cameras/{site}/{camera}/stream.mjpeg")
-    ResponseEntity<StreamingResponseBody> stream(@PathVariable String site, @PathVariable String camera) {
+    ResponseEntity<StreamingResponseBody> stream(@PathVariable String site, @PathVariable String camera, HttpServletResponse response) {
         if (frames.latest(site, camera).isEmpty()) {
             throw new NotFoundException("no frame received from camera '" + camera + "' of site '" + site + "'");
         }
@@ -56,7 +58,7 @@ class FrameStreamController {
         }
         StreamingResponseBody body = out -> {
             try {
-                send(site, camera, out);
+                send(site, camera, out, response);
             } finally {
                 streams.release();
             }
@@ -68,13 +70,15 @@ class FrameStreamController {
                 .body(body);
     }
 
-    private void send(String site, String camera, OutputStream out) throws IOException {
+    private void send(String site, String camera, OutputStream out, HttpServletResponse response) throws IOException {
         long end = System.nanoTime() + LONGEST.toNanos();
         Instant sent = null;
         while (System.nanoTime() < end) {
             Frame frame = frames.latest(site, camera).orElse(null);
             if (frame != null && !frame.receivedAt().equals(sent)) {
                 part(out, frame);
+                // the stream handed to the body does not reach the socket on flush alone: push the container's buffer
+                response.flushBuffer();
                 sent = frame.receivedAt();
             }
             try {
