@@ -18,7 +18,7 @@
   const FRAME_REFRESH_MS = 2000;
   const MAX_BACKOFF_MS = 30000;
   const FLUSH_MS = 250;
-  const REPORT_REFRESH_MS = 60000;
+  const REPORT_REFRESH_MS = 60000; // besides the live pushes: overdue marks change with time alone
   const SEARCH_LIMIT = 12;
   const MARKERS_PER_TASK = 2000;
 
@@ -968,6 +968,7 @@
     addAll(reportsLayer, add);
     refreshClusters(reportsLayer, refresh);
     document.body.dataset.reports = String(reports.size);
+    document.body.dataset.reportsOpen = String([...reports.values()].filter(e => e.data.status === 'open').length);
   }
 
   function applyReportFilters() {
@@ -1158,11 +1159,18 @@
       }
     } else if (message.kind === 'site') {
       pending.sites.set(message.data.site, message.data);
+    } else if (message.kind === 'report') {
+      // a report was filed or answered: read the list again, once for a burst of them
+      window.clearTimeout(reloadReportsTimer);
+      reloadReportsTimer = window.setTimeout(() => loadReports().catch(e => console.warn('reports', e)), 500);
+      return;
     } else {
       return;
     }
     scheduleFlush();
   }
+
+  let reloadReportsTimer = null;
 
   function setLive(open) {
     const status = document.getElementById('live-status');

@@ -51,6 +51,8 @@ class LiveSubscription implements SmartLifecycle {
                     .subscribe(Topics.ALL_OPERATOR_FRAMES, 0)
                     // for the snapshots they carry, kept with the incidents they open
                     .subscribe(Topics.ALL_CAMERA_EVENTS, 1)
+                    // new citizens' reports, for the operators' report layer
+                    .subscribe(Topics.ALL_REPORTS, 1)
                     .listener(updates::onMessage)
                     .build();
         } catch (MqttException e) {

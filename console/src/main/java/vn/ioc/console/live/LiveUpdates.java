@@ -33,6 +33,7 @@ class LiveUpdates {
     private final IncidentCodec incidents = new IncidentCodec();
     private final SiteStatusCodec statuses = new SiteStatusCodec();
     private final CameraEventCodec cameraEvents = new CameraEventCodec();
+    private final vn.ioc.ingest.contract.ReportCodec reports = new vn.ioc.ingest.contract.ReportCodec();
     private final LiveClients clients;
     private final FrameCache frames;
     private final IncidentSnapshotKeeper snapshots;
@@ -57,11 +58,27 @@ class LiveUpdates {
                 case OPERATOR_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant(), false);
                 // only their snapshots, until the incident they open arrives
                 case CAMERA_EVENT -> snapshots.onCameraEvent(cameraEvents.decode(address, payload, clock.instant()));
+                // a new report, from whichever console took it: the maps' report layers follow
+                case REPORT -> report(address, payload);
                 default -> log.debug("Not subscribed to {}, ignoring it", topic);
             }
         } catch (InvalidMessageException e) {
             log.warn("Ignoring an invalid message on {}: {}", topic, e.getMessage());
         }
+    }
+
+    /** An agency's answer or a citizen's reopening on this console: the maps reload that report's state. */
+    @org.springframework.context.event.EventListener
+    void onReportChange(vn.ioc.console.report.ReportChanged change) {
+        clients.broadcast("report", new LiveMessage.ReportUpdate(change.id(), change.status()));
+    }
+
+    private void report(TopicAddress address, byte[] payload) throws InvalidMessageException {
+        if (payload.length == 0) {
+            return;
+        }
+        vn.ioc.ingest.contract.Report report = reports.decode(address, payload, clock.instant());
+        clients.broadcast("report", new LiveMessage.ReportUpdate(report.id(), report.status()));
     }
 
     /** An operator's decision made on this console: pushed at once, as the job's changes are. */

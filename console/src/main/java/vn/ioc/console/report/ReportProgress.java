@@ -28,6 +28,7 @@ public class ReportProgress {
     public static final int MAX_NOTES = 2000;
     public static final int MAX_COMMENT = 1000;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final ReportRepository reports;
     private final ReportProgressRepository progress;
     private final ReportRouter router;
@@ -35,7 +36,8 @@ public class ReportProgress {
     private final Clock clock;
 
     ReportProgress(ReportRepository reports, ReportProgressRepository progress, ReportRouter router, TransactionTemplate transaction,
-                   Clock clock) {
+                   Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.reports = reports;
         this.progress = progress;
         this.router = router;
@@ -112,7 +114,9 @@ public class ReportProgress {
             }
             reports.addEvent(id, now, actor, close ? "closed" : "answered", text);
         });
-        return reports.findAny(id).orElseThrow();
+        FiledReport answered = reports.findAny(id).orElseThrow();
+        events.publishEvent(new ReportChanged(id, answered.status()));
+        return answered;
     }
 
     /**
@@ -145,6 +149,7 @@ public class ReportProgress {
             }
             reports.addEvent(r.id(), now, "citizen", "reopened", text);
         });
+        events.publishEvent(new ReportChanged(r.id(), "open"));
         return follow(r.id()).orElseThrow();
     }
 

@@ -213,6 +213,25 @@ class MapLayersIT extends ConsoleIntegrationTest {
     }
 
     @Test
+    void aReportFiledOrAnsweredWhileTheMapIsOpenReachesItWithoutAReload() {
+        logIn();
+        wait.until(d -> dataset("reports") != null);
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = 'yes';");
+        int before = Integer.parseInt(dataset("reports"));
+        int openBefore = Integer.parseInt(dataset("reportsOpen"));
+        // well inside the minute after which the layer would be read again anyway
+        WebDriverWait pushed = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        FiledReport filed = TestReports.file(reports, "waste", 16.4452, 107.6151, "Rác tràn ra đường");
+        pushed.until(d -> Integer.parseInt(dataset("reports")) == before + 1 && Integer.parseInt(dataset("reportsOpen")) == openBefore + 1);
+
+        progress.answer(filed.id(), "agency", r -> true, "Đã thu gom", true);
+        pushed.until(d -> Integer.parseInt(dataset("reportsOpen")) == openBefore);
+        assertThat(Integer.parseInt(dataset("reports"))).as("a closed report stays on the layer").isEqualTo(before + 1);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument;")).isEqualTo("yes");
+    }
+
+    @Test
     void theMapSpeaksVietnameseFirstAndEnglishOnRequest() {
         logIn();
         chromium.awaitLive();
