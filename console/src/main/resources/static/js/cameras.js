@@ -20,7 +20,47 @@ window.IocCameras = (() => {
     return e;
   }
 
-  function card(c, o) {
+  /**
+   * Fetches the pictures of the cameras on screen only, round robin, at most o.perMinute a minute
+   * in all when given (the server's limit per client): a page of many shared cameras must not
+   * run into its own 429s, nor fetch what nobody sees.
+   */
+  function poller(o) {
+    const visible = new Set();
+    const perTick = o.perMinute ? Math.max(1, Math.floor(o.perMinute * o.every / 60000)) : Infinity;
+    let next = 0;
+    setInterval(() => {
+      const shown = [...visible];
+      const n = Math.min(perTick, shown.length);
+      for (let i = 0; i < n; i++) {
+        shown[(next + i) % shown.length]();
+      }
+      next = shown.length ? (next + n) % shown.length : 0;
+    }, o.every);
+    const refreshOf = new WeakMap();
+    const observer = 'IntersectionObserver' in window ? new IntersectionObserver(entries => entries.forEach(e => {
+      const refresh = refreshOf.get(e.target);
+      if (e.isIntersecting && !visible.has(refresh)) {
+        visible.add(refresh);
+        refresh(); // at once when it scrolls into view
+      } else if (!e.isIntersecting) {
+        visible.delete(refresh);
+      }
+    })) : null;
+    return {
+      add(figure, refresh) {
+        refreshOf.set(figure, refresh);
+        if (observer) {
+          observer.observe(figure);
+        } else {
+          visible.add(refresh);
+          refresh();
+        }
+      }
+    };
+  }
+
+  function card(c, o, pictures) {
     const figure = el('figure', 'camera');
     figure.dataset.camera = o.frame(c);
     const img = el('img', 'camera-frame');
@@ -68,8 +108,7 @@ window.IocCameras = (() => {
     }
 
     function poll() {
-      refresh();
-      setInterval(refresh, o.every);
+      pictures.add(figure, refresh);
     }
 
     /** Reads one MJPEG stream to its end; resolves with the number of pictures it brought. */
@@ -160,7 +199,8 @@ window.IocCameras = (() => {
     const all = await response.json();
     const cameras = o.only ? all.filter(o.only) : all;
     const grid = document.getElementById('cameras');
-    cameras.forEach(c => grid.append(card(c, o)));
+    const pictures = poller(o);
+    cameras.forEach(c => grid.append(card(c, o, pictures)));
     document.getElementById('no-cameras').hidden = cameras.length > 0;
     const summary = document.getElementById('camera-health');
     if (summary) {

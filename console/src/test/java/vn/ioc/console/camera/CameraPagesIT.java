@@ -70,6 +70,8 @@ class CameraPagesIT extends ConsoleIntegrationTest {
             browser.get(url("/public/cameras.html"));
             WebElement shared = wait.until(ExpectedConditions.presenceOfElementLocated(figure(site, "cam-public", true)));
             WebElement img = shared.findElement(By.tagName("img"));
+            // pictures are fetched for the cameras on screen only (other tests' cameras may come first)
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", shared);
             wait.until(d -> width(img) == 64);
             assertThat(shared.getText()).contains("Cầu Trường Tiền").contains("Phường Phú Hội");
             assertThat(browser.findElements(figure(site, "cam-internal", true))).as("an internal camera is not shared").isEmpty();
@@ -77,6 +79,7 @@ class CameraPagesIT extends ConsoleIntegrationTest {
             chromium.logInToTheMap(url(""), ADMIN, ADMIN_PASSWORD);
             browser.get(url("/cameras.html"));
             WebElement internal = wait.until(ExpectedConditions.presenceOfElementLocated(figure(site, "cam-internal", false)));
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", internal);
             wait.until(d -> width(internal.findElement(By.tagName("img"))) == 80);
             publish(Topics.operatorFrame(site, "cam-internal"), jpeg(96), 0, true);
             wait.until(d -> width(internal.findElement(By.tagName("img"))) == 96);
