@@ -5,15 +5,20 @@ import java.time.Clock;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import vn.ioc.console.camera.FrameCache;
 import vn.ioc.console.camera.IncidentSnapshotKeeper;
+import vn.ioc.console.incident.IncidentChanged;
 import vn.ioc.console.incident.IncidentView;
+import vn.ioc.console.report.ReportChanged;
 import vn.ioc.ingest.contract.CameraEventCodec;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.IncidentCodec;
 import vn.ioc.ingest.contract.InvalidMessageException;
+import vn.ioc.ingest.contract.Report;
+import vn.ioc.ingest.contract.ReportCodec;
 import vn.ioc.ingest.contract.SiteStatus;
 import vn.ioc.ingest.contract.SiteStatusCodec;
 import vn.ioc.ingest.contract.TopicAddress;
@@ -33,7 +38,7 @@ class LiveUpdates {
     private final IncidentCodec incidents = new IncidentCodec();
     private final SiteStatusCodec statuses = new SiteStatusCodec();
     private final CameraEventCodec cameraEvents = new CameraEventCodec();
-    private final vn.ioc.ingest.contract.ReportCodec reports = new vn.ioc.ingest.contract.ReportCodec();
+    private final ReportCodec reports = new ReportCodec();
     private final LiveClients clients;
     private final FrameCache frames;
     private final IncidentSnapshotKeeper snapshots;
@@ -68,8 +73,8 @@ class LiveUpdates {
     }
 
     /** An agency's answer or a citizen's reopening on this console: the maps reload that report's state. */
-    @org.springframework.context.event.EventListener
-    void onReportChange(vn.ioc.console.report.ReportChanged change) {
+    @EventListener
+    void onReportChange(ReportChanged change) {
         clients.broadcast("report", new LiveMessage.ReportUpdate(change.id(), change.status()));
     }
 
@@ -77,13 +82,13 @@ class LiveUpdates {
         if (payload.length == 0) {
             return;
         }
-        vn.ioc.ingest.contract.Report report = reports.decode(address, payload, clock.instant());
+        Report report = reports.decode(address, payload, clock.instant());
         clients.broadcast("report", new LiveMessage.ReportUpdate(report.id(), report.status()));
     }
 
     /** An operator's decision made on this console: pushed at once, as the job's changes are. */
-    @org.springframework.context.event.EventListener
-    void onOperatorChange(vn.ioc.console.incident.IncidentChanged change) {
+    @EventListener
+    void onOperatorChange(IncidentChanged change) {
         clients.broadcast("incident", change.incident());
     }
 

@@ -2,8 +2,6 @@ package vn.ioc.console.report;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.random.RandomGenerator;
 
 import vn.ioc.console.system.Secrets;
 
@@ -17,15 +15,12 @@ import vn.ioc.console.system.Secrets;
  */
 public final class FollowUpKey {
 
-    public static final int LENGTH = 10;
-
-    private static final RandomGenerator SECURE = new SecureRandom();
-
     private FollowUpKey() {
     }
 
+    /** A fresh key: drawn as a tracking code is, from the same secure generator. */
     public static String next() {
-        return TrackingCode.next(SECURE);
+        return TrackingCode.next();
     }
 
     /** What is stored for the key of the report {@code id} (its normalized code). */

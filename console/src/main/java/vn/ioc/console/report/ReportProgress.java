@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +29,7 @@ public class ReportProgress {
     public static final int MAX_NOTES = 2000;
     public static final int MAX_COMMENT = 1000;
 
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
     private final ReportRepository reports;
     private final ReportProgressRepository progress;
     private final ReportRouter router;
@@ -36,7 +37,7 @@ public class ReportProgress {
     private final Clock clock;
 
     ReportProgress(ReportRepository reports, ReportProgressRepository progress, ReportRouter router, TransactionTemplate transaction,
-                   Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+                   Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.reports = reports;
         this.progress = progress;
