@@ -1,6 +1,8 @@
 # The console (and citizen portal). Build the jar first: mvn -DskipTests package
+# The jar is a plain jar whose manifest names its libraries in lib/ beside it.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 ioc
+COPY console/target/lib/ /opt/ioc/lib/
 COPY console/target/ioc-console.jar /opt/ioc/ioc-console.jar
 USER ioc
 EXPOSE 8080
