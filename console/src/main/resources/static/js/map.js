@@ -1164,6 +1164,12 @@
       window.clearTimeout(reloadReportsTimer);
       reloadReportsTimer = window.setTimeout(() => loadReports().catch(e => console.warn('reports', e)), 500);
       return;
+    } else if (message.kind === 'resync') {
+      // the console may have missed other consoles' changes: read everything again
+      loadIncidents().catch(e => console.warn('incidents', e));
+      loadReports().catch(e => console.warn('reports', e));
+      loadDevices().catch(e => console.warn('devices', e));
+      return;
     } else {
       return;
     }

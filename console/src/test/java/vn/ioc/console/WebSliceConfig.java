@@ -19,6 +19,7 @@ import vn.ioc.console.dashboard.DashboardRepository;
 import vn.ioc.console.camera.CameraProperties;
 import vn.ioc.console.camera.FrameCache;
 import vn.ioc.console.camera.SnapshotRepository;
+import vn.ioc.console.cluster.ReplicaNotices;
 import vn.ioc.console.device.DeviceRepository;
 import vn.ioc.console.device.SeriesRepository;
 import vn.ioc.console.followup.PublicReportSlice;
@@ -45,7 +46,7 @@ import vn.ioc.ingest.testing.TestDatabase;
 @Import({SecurityConfig.class, IncidentRepository.class, DeviceRepository.class, AppUserRepository.class, AlertRepository.class,
         DashboardRepository.class, FrameCache.class, SnapshotRepository.class, SeriesRepository.class, WardLayer.class, ReportSlice.class, BrokerSlice.class, Open311Slice.class,
         PublicReportSlice.class, LoginAttemptsSlice.class, AuditLog.class, UserDirectory.class, DeviceAdmin.class, ApiTokens.class,
-        RegisteredApps.class, ReportMapSlice.class})
+        RegisteredApps.class, ReportMapSlice.class, ReplicaNotices.class})
 @EnableConfigurationProperties({MapProperties.class, CameraProperties.class})
 public class WebSliceConfig {
 

@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import vn.ioc.console.cluster.ReplicaNotice;
+import vn.ioc.console.cluster.ReplicaNotices;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.store.IncidentStore;
 
@@ -22,10 +24,12 @@ public class IncidentRepository {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ReplicaNotices notices;
 
-    public IncidentRepository(JdbcTemplate jdbc, Clock clock) {
+    public IncidentRepository(JdbcTemplate jdbc, Clock clock, ReplicaNotices notices) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /** The active incidents and those opened in the last 24 hours, newest first. */
@@ -48,13 +52,16 @@ public class IncidentRepository {
         return jdbc.execute((ConnectionCallback<List<IncidentStore.Event>>) c -> IncidentStore.events(c, id));
     }
 
-    /** An operator's decision, with its audit event, in one transaction. */
+    /** An operator's decision, with its audit event and the other consoles' notice, in one transaction. */
     public IncidentStore.Outcome decide(String id, IncidentStore.Decision decision, String actor, String agency, String note) {
         return jdbc.execute((ConnectionCallback<IncidentStore.Outcome>) c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 IncidentStore.Outcome outcome = IncidentStore.applyFromOperator(c, id, decision, actor, agency, note, clock.instant());
+                if (outcome == IncidentStore.Outcome.DONE) {
+                    notices.announce(c, ReplicaNotice.Kind.INCIDENT, id);
+                }
                 c.commit();
                 return outcome;
             } catch (java.sql.SQLException | RuntimeException e) {

@@ -72,7 +72,7 @@ class LiveUpdates {
         }
     }
 
-    /** An agency's answer or a citizen's reopening on this console: the maps reload that report's state. */
+    /** An agency's answer, a citizen's reopening or an escalation on this console: the maps reload that report's state. */
     @EventListener
     void onReportChange(ReportChanged change) {
         clients.broadcast("report", new LiveMessage.ReportUpdate(change.id(), change.status()));

@@ -7,10 +7,13 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.ioc.console.cluster.ReplicaNotice;
+import vn.ioc.console.cluster.ReplicaNotices;
 import vn.ioc.console.system.BadRequestException;
 import vn.ioc.console.system.ConflictException;
 import vn.ioc.console.system.NotFoundException;
@@ -20,6 +23,8 @@ import vn.ioc.console.system.NotFoundException;
  * once (an {@code escalated} step in its history). Supervisors then hand it to another agency,
  * with a new deadline from its category's service level, or give its agency more time; either
  * clears the mark, as the citizen's reopening does, so a report overdue again escalates again.
+ * Each of these changes reaches the operators' maps, on this console and (through a notice in
+ * the same transaction) on the others.
  */
 @Service
 public class ReportEscalation {
@@ -31,13 +36,18 @@ public class ReportEscalation {
     private final ReportRouter router;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ReplicaNotices notices;
 
-    public ReportEscalation(JdbcTemplate jdbc, ReportRepository reports, ReportRouter router, TransactionTemplate transaction, Clock clock) {
+    public ReportEscalation(JdbcTemplate jdbc, ReportRepository reports, ReportRouter router, TransactionTemplate transaction, Clock clock,
+                            ApplicationEventPublisher events, ReplicaNotices notices) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.router = router;
         this.transaction = transaction;
         this.clock = clock;
+        this.events = events;
+        this.notices = notices;
     }
 
     /**
@@ -52,12 +62,16 @@ public class ReportEscalation {
                             UPDATE report SET escalated_at = ?, updated_at = ?
                              WHERE status = 'open' AND escalated_at IS NULL AND deadline < ?
                             RETURNING id""", String.class, at, at, at);
-            escalated.forEach(id -> reports.addEvent(id, now, "system", "escalated", "past its deadline; sent to the supervisors"));
+            escalated.forEach(id -> {
+                reports.addEvent(id, now, "system", "escalated", "past its deadline; sent to the supervisors");
+                notices.announce(ReplicaNotice.Kind.REPORT, id);
+            });
             return escalated;
         });
         if (!ids.isEmpty()) {
             log.info("Escalated {} overdue report(s) to the supervisors: {}", ids.size(), ids);
         }
+        ids.forEach(id -> events.publishEvent(new ReportChanged(id, "open")));
         return ids;
     }
 
@@ -113,7 +127,9 @@ public class ReportEscalation {
                 throw new ConflictException("report '" + id + "' is closed");
             }
             reports.addEvent(id, now, actor, action, detail);
+            notices.announce(ReplicaNotice.Kind.REPORT, id);
         });
+        events.publishEvent(new ReportChanged(id, "open"));
     }
 
     private FiledReport open(String id) {

@@ -11,12 +11,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import vn.ioc.console.cluster.JobLock;
+
 /**
  * Publishes again the reports the broker never took: they were stored while it was down for
  * longer than {@link ReportPublisher}'s minute of retries, and the stream job must still hear
  * of them. A report is picked once it is older than that minute, so the sweep does not race a
- * publish still in progress. Several consoles may sweep at once: the job takes a report it
- * already has as delivered again.
+ * publish still in progress. One console sweeps at a time ({@link JobLock}); a report published
+ * twice all the same (a console died before marking it) is taken by the job as delivered again.
  */
 @Component
 public class ReportOutbox {
@@ -29,11 +31,13 @@ public class ReportOutbox {
     private final ReportRepository reports;
     private final ReportPublisher publisher;
     private final Clock clock;
+    private final JobLock lock;
 
-    ReportOutbox(ReportRepository reports, ReportPublisher publisher, Clock clock) {
+    ReportOutbox(ReportRepository reports, ReportPublisher publisher, Clock clock, JobLock lock) {
         this.reports = reports;
         this.publisher = publisher;
         this.clock = clock;
+        this.lock = lock;
     }
 
     @Scheduled(fixedDelayString = "${ioc.reports.outbox-every:30s}", initialDelayString = "${ioc.reports.outbox-every:30s}")
@@ -45,8 +49,12 @@ public class ReportOutbox {
         }
     }
 
-    /** Publishes one batch of unpublished reports; returns how many the broker took. */
+    /** Publishes one batch of unpublished reports; returns how many the broker took (0 while another console sweeps). */
     public int sweep() {
+        return lock.callAlone("report-outbox", this::sweepAlone).orElse(0);
+    }
+
+    private int sweepAlone() {
         List<FiledReport> due = reports.unpublished(clock.instant().minus(GRACE), BATCH);
         int taken = 0;
         for (FiledReport r : due) {

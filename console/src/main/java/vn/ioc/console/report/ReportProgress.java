@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.ioc.console.cluster.ReplicaNotice;
+import vn.ioc.console.cluster.ReplicaNotices;
 import vn.ioc.console.system.BadRequestException;
 import vn.ioc.console.system.ConflictException;
 import vn.ioc.console.system.ForbiddenException;
@@ -19,7 +21,8 @@ import vn.ioc.console.system.NotFoundException;
 /**
  * A report after it is filed: the agency answers it (and closes it), the citizen follows it with
  * the tracking code and, with the report's follow-up key, rates the answer and may reopen it once. Every change is stored with its
- * {@code report_event} in one transaction; time comes from the injected clock.
+ * {@code report_event} in one transaction, which also tells the other consoles of an answer or a
+ * reopening; time comes from the injected clock.
  */
 @Service
 public class ReportProgress {
@@ -35,10 +38,12 @@ public class ReportProgress {
     private final ReportRouter router;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ReplicaNotices notices;
 
     ReportProgress(ReportRepository reports, ReportProgressRepository progress, ReportRouter router, TransactionTemplate transaction,
-                   Clock clock, ApplicationEventPublisher events) {
+                   Clock clock, ApplicationEventPublisher events, ReplicaNotices notices) {
         this.events = events;
+        this.notices = notices;
         this.reports = reports;
         this.progress = progress;
         this.router = router;
@@ -114,6 +119,7 @@ public class ReportProgress {
                 throw new ConflictException("report '" + id + "' is closed; the citizen may reopen it");
             }
             reports.addEvent(id, now, actor, close ? "closed" : "answered", text);
+            notices.announce(ReplicaNotice.Kind.REPORT, id);
         });
         FiledReport answered = reports.findAny(id).orElseThrow();
         events.publishEvent(new ReportChanged(id, answered.status()));
@@ -149,6 +155,7 @@ public class ReportProgress {
                 throw new ConflictException("the report can no longer be reopened");
             }
             reports.addEvent(r.id(), now, "citizen", "reopened", text);
+            notices.announce(ReplicaNotice.Kind.REPORT, r.id());
         });
         events.publishEvent(new ReportChanged(r.id(), "open"));
         return follow(r.id()).orElseThrow();

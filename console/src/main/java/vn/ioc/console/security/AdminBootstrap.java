@@ -60,6 +60,8 @@ class AdminBootstrap implements ApplicationRunner {
         if (users.createIfAbsent(ADMIN, encoder.encode(password), Role.ADMIN)) {
             log.warn("*** IOC console: created user '{}' (ADMIN) with the generated password: {} (shown only this once; "
                     + "set IOC_ADMIN_PASSWORD to choose one) ***", ADMIN, password);
+        } else if (users.anyWithRole(Role.ADMIN)) {
+            log.info("User '{}' (ADMIN) was created by another console starting at the same time, which logged its password", ADMIN);
         } else {
             log.warn("No administrator exists, but user '{}' does; set IOC_ADMIN_PASSWORD to make it an administrator", ADMIN);
         }

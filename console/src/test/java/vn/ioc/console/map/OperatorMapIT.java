@@ -5,6 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
@@ -24,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.ioc.console.ConsoleIntegrationTest;
 import vn.ioc.console.HeadlessChromium;
 import vn.ioc.console.TestIncidents;
+import vn.ioc.console.cluster.ReplicaNotices;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.IncidentCodec;
 import vn.ioc.ingest.contract.SiteStatus;
@@ -46,6 +50,8 @@ class OperatorMapIT extends ConsoleIntegrationTest {
     private WebDriver browser;
     private WebDriverWait wait;
     private MapPage page;
+    @Autowired
+    private ReplicaNotices notices;
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -186,6 +192,23 @@ class OperatorMapIT extends ConsoleIntegrationTest {
 
         assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    @Test
+    void afterTheConsoleLostItsListeningConnectionTheMapReadsItsListsAgain() throws Exception {
+        logInAndOpenTheMap();
+        awaitLive();
+        // stored as another console would, without a notice this console heard: not on the map yet
+        Incident missed = TestIncidents.open(TestBroker.unique("missed-incident"), Instant.now());
+        TestIncidents.store(DB, missed);
+        assertThat(browser.findElements(listItem(missed))).isEmpty();
+
+        try (Connection c = DB.connect(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ioc-console-listen-"
+                    + notices.origin() + "'");
+        }
+
+        wait.until(ExpectedConditions.visibilityOfElementLocated(listItem(missed)));
     }
 
     private void logInAndOpenTheMap() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.ioc.console.TestReports;
 import vn.ioc.console.TestUsers;
 import vn.ioc.console.WebSliceConfig;
+import vn.ioc.console.cluster.ReplicaNotices;
 import vn.ioc.console.security.AppUserRepository;
 import vn.ioc.console.security.AppUserRepository.Role;
 
@@ -60,9 +62,13 @@ class EscalationTest {
     AppUserRepository users;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    ReplicaNotices notices;
 
     private ReportEscalation at(Instant now) {
-        return new ReportEscalation(jdbc, reports, router, transaction, Clock.fixed(now, ZoneOffset.UTC));
+        return new ReportEscalation(jdbc, reports, router, transaction, Clock.fixed(now, ZoneOffset.UTC), events, notices);
     }
 
     private String fileOn(Instant at) {
