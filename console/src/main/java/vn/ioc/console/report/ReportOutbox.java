@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +22,7 @@ import org.springframework.stereotype.Component;
  * already has as delivered again.
  */
 @Component
-public class ReportOutbox {
+public class ReportOutbox implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ReportOutbox.class);
     /** Longer than ReportPublisher's retries (2 + 4 + 8 + 16 + 32 s). */
@@ -34,6 +37,13 @@ public class ReportOutbox {
         this.reports = reports;
         this.publisher = publisher;
         this.clock = clock;
+    }
+
+    /** Reports waiting for the broker, counted in the database (a partial index) when scraped. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("ioc.console.reports.outbox", reports, ReportRepository::countUnpublished)
+                .description("Citizens' reports stored but not yet taken by the broker").register(registry);
     }
 
     @Scheduled(fixedDelayString = "${ioc.reports.outbox-every:30s}", initialDelayString = "${ioc.reports.outbox-every:30s}")
