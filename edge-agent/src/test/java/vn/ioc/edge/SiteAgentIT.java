@@ -20,6 +20,7 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +113,8 @@ class SiteAgentIT {
                 """.formatted(site, TestBroker.url(), closedPort()), UTF_8);
 
         try (Subscriber sub = Subscriber.to(Topics.sitePrefix(site) + "#")) {
-            agent = SiteAgent.start(AgentConfigReader.load(dir.resolve("agent.yaml"), Map.of()), Clock.systemUTC());
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            agent = SiteAgent.start(AgentConfigReader.load(dir.resolve("agent.yaml"), Map.of()), Clock.systemUTC(), meters);
 
             SiteStatus birth = Subscriber.status(site, sub.awaitFirst(Topics.status(site), r -> true, PATIENCE));
             assertThat(birth.online()).isTrue();
@@ -155,6 +157,14 @@ class SiteAgentIT {
             assertThat(lost.type()).isEqualTo(CameraEvent.Type.VIDEO_LOST);
             assertThat(lost.state()).isEqualTo(CameraEvent.State.START);
             assertThat(lost.reason()).isNotBlank();
+
+            // the cameras' meters follow what was seen on the broker
+            assertThat(meters.get("ioc.agent.frames.analysed").tag("camera", "cam-street").functionCounter().count()).isPositive();
+            assertThat(meters.get("ioc.agent.frames.published").tag("camera", "cam-motorway").functionCounter().count()).isPositive();
+            assertThat(meters.get("ioc.agent.video.lost").tag("camera", "cam-dead").functionCounter().count()).isPositive();
+            assertThat(meters.get("ioc.agent.frames.analysed").tag("camera", "cam-dead").functionCounter().count()).isZero();
+            assertThat(meters.get("ioc.agent.broker.connected").tag("site", site).gauge().value()).isEqualTo(1);
+            assertThat(agent.health().up()).isTrue();
 
             SensorMessage reading = new SenmlCodec().decode(Topics.parse(Topics.sensorObservations(site, "loop-1")),
                     sub.awaitFirst(Topics.sensorObservations(site, "loop-1"), r -> true, PATIENCE).payload(), Instant.now());

@@ -23,11 +23,13 @@ final class LiveClient {
     private final WebSocketSession session;
     private final BlockingQueue<TextMessage> queue;
     private final LiveSenders senders;
+    private final LiveMeters meters;
     private final Runnable onDrop;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean dropped = new AtomicBoolean();
 
-    LiveClient(WebSocketSession session, int capacity, LiveSenders senders, Runnable onDrop) {
+    LiveClient(WebSocketSession session, int capacity, LiveSenders senders, LiveMeters meters, Runnable onDrop) {
+        this.meters = meters;
         this.session = session;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.senders = senders;
@@ -59,6 +61,7 @@ final class LiveClient {
                 sender.sending();
                 try {
                     session.sendMessage(next);
+                    meters.sent();
                 } finally {
                     sender.sent();
                 }
@@ -81,6 +84,7 @@ final class LiveClient {
             return;
         }
         log.info("Dropping live client {}: {}", session.getId(), reason);
+        meters.dropped(status.equals(CloseStatus.SESSION_NOT_RELIABLE));
         queue.clear();
         onDrop.run();
         senders.close(() -> {

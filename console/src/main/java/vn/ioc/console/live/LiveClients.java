@@ -24,21 +24,24 @@ class LiveClients implements DisposableBean {
     private final LiveSenders senders;
     private final JsonMapper json;
     private final LiveProperties properties;
+    private final LiveMeters meters;
 
     @Autowired
-    LiveClients(JsonMapper json, LiveProperties properties) {
-        this(json, properties, new LiveSenders(SENDERS, STUCK_AFTER));
+    LiveClients(JsonMapper json, LiveProperties properties, LiveMeters meters) {
+        this(json, properties, new LiveSenders(SENDERS, STUCK_AFTER), meters);
     }
 
-    LiveClients(JsonMapper json, LiveProperties properties, LiveSenders senders) {
+    LiveClients(JsonMapper json, LiveProperties properties, LiveSenders senders, LiveMeters meters) {
         this.json = json;
         this.properties = properties;
         this.senders = senders;
+        this.meters = meters;
+        meters.clients(clients::size);
     }
 
     void add(WebSocketSession session) {
         String id = session.getId();
-        clients.put(id, new LiveClient(session, properties.clientQueue(), senders, () -> clients.remove(id)));
+        clients.put(id, new LiveClient(session, properties.clientQueue(), senders, meters, () -> clients.remove(id)));
     }
 
     void remove(WebSocketSession session) {
@@ -50,6 +53,7 @@ class LiveClients implements DisposableBean {
         if (clients.isEmpty()) {
             return;
         }
+        meters.broadcast(kind);
         TextMessage message = new TextMessage(json.writeValueAsString(new LiveMessage(kind, data)));
         clients.values().forEach(c -> c.offer(message));
     }

@@ -1,6 +1,7 @@
 package vn.ioc.console.live;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ import vn.ioc.ingest.contract.CameraEventCodec;
 import vn.ioc.ingest.contract.Incident;
 import vn.ioc.ingest.contract.IncidentCodec;
 import vn.ioc.ingest.contract.InvalidMessageException;
+import vn.ioc.ingest.contract.MessageKind;
 import vn.ioc.ingest.contract.Report;
 import vn.ioc.ingest.contract.ReportCodec;
 import vn.ioc.ingest.contract.SiteStatus;
@@ -43,8 +45,10 @@ class LiveUpdates {
     private final FrameCache frames;
     private final IncidentSnapshotKeeper snapshots;
     private final Clock clock;
+    private final LiveMeters meters;
 
-    LiveUpdates(LiveClients clients, FrameCache frames, IncidentSnapshotKeeper snapshots, Clock clock) {
+    LiveUpdates(LiveClients clients, FrameCache frames, IncidentSnapshotKeeper snapshots, Clock clock, LiveMeters meters) {
+        this.meters = meters;
         this.clients = clients;
         this.frames = frames;
         this.snapshots = snapshots;
@@ -55,9 +59,12 @@ class LiveUpdates {
         byte[] payload = message.getPayload();
         try {
             TopicAddress address = Topics.parse(topic);
+            meters.received(address.kind());
+            // a retained message is as old as it is: its age says nothing of the pipeline's speed
+            boolean fresh = !message.isRetained();
             switch (address.kind()) {
-                case INCIDENT -> incident(address, payload);
-                case SITE_STATUS -> site(address, payload);
+                case INCIDENT -> incident(address, payload, fresh);
+                case SITE_STATUS -> site(address, payload, fresh);
                 // the operator console shows every camera; citizens' pages must use public frames only
                 case CAMERA_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant(), true);
                 case OPERATOR_FRAME -> frames.put(address.site(), address.device(), payload, clock.instant(), false);
@@ -68,6 +75,7 @@ class LiveUpdates {
                 default -> log.debug("Not subscribed to {}, ignoring it", topic);
             }
         } catch (InvalidMessageException e) {
+            meters.invalid();
             log.warn("Ignoring an invalid message on {}: {}", topic, e.getMessage());
         }
     }
@@ -92,20 +100,28 @@ class LiveUpdates {
         clients.broadcast("incident", change.incident());
     }
 
-    private void incident(TopicAddress address, byte[] payload) throws InvalidMessageException {
+    private void incident(TopicAddress address, byte[] payload, boolean fresh) throws InvalidMessageException {
         if (payload.length == 0) {
             return; // a cleared retained message, not an incident
         }
-        Incident incident = incidents.decode(address, payload, clock.instant());
+        Instant now = clock.instant();
+        Incident incident = incidents.decode(address, payload, now);
+        if (fresh) {
+            meters.lag(MessageKind.INCIDENT, incident.updatedAt(), now);
+        }
         clients.broadcast("incident", IncidentView.of(incident));
         snapshots.onIncident(incident);
     }
 
-    private void site(TopicAddress address, byte[] payload) throws InvalidMessageException {
+    private void site(TopicAddress address, byte[] payload, boolean fresh) throws InvalidMessageException {
         if (payload.length == 0) {
             return; // the site's retained status was cleared
         }
-        SiteStatus status = statuses.decode(address, payload, clock.instant());
+        Instant now = clock.instant();
+        SiteStatus status = statuses.decode(address, payload, now);
+        if (fresh) {
+            meters.lag(MessageKind.SITE_STATUS, status.time(), now);
+        }
         clients.broadcast("site", new LiveMessage.SiteUpdate(status.site(), status.online(), status.reason()));
     }
 }

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +24,7 @@ import vn.ioc.console.cluster.JobLock;
  * twice all the same (a console died before marking it) is taken by the job as delivered again.
  */
 @Component
-public class ReportOutbox {
+public class ReportOutbox implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(ReportOutbox.class);
     /** Longer than ReportPublisher's retries (2 + 4 + 8 + 16 + 32 s). */
@@ -38,6 +41,13 @@ public class ReportOutbox {
         this.publisher = publisher;
         this.clock = clock;
         this.lock = lock;
+    }
+
+    /** Reports waiting for the broker, counted in the database (a partial index) when scraped. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("ioc.console.reports.outbox", reports, ReportRepository::countUnpublished)
+                .description("Citizens' reports stored but not yet taken by the broker").register(registry);
     }
 
     @Scheduled(fixedDelayString = "${ioc.reports.outbox-every:30s}", initialDelayString = "${ioc.reports.outbox-every:30s}")

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,8 +34,11 @@ class ReportPublisher {
     private final ReportRepository reports;
     private final Clock clock;
     private final ReportCodec codec = new ReportCodec();
+    private final Counter published;
 
-    ReportPublisher(BrokerPublisher broker, ReportRepository reports, Clock clock) {
+    ReportPublisher(BrokerPublisher broker, ReportRepository reports, Clock clock, MeterRegistry meters) {
+        this.published = Counter.builder("ioc.console.reports.published")
+                .description("Citizens' reports the broker took, first attempts, retries and outbox sweeps alike").register(meters);
         this.broker = broker;
         this.reports = reports;
         this.clock = clock;
@@ -47,7 +52,12 @@ class ReportPublisher {
     /** One attempt, for the outbox sweep; completes when the broker took the report (and it is marked) or failed. */
     CompletableFuture<Void> publishOnce(FiledReport r) {
         return broker.publish(Topics.report(r.id()), payload(r), 1, false)
-                .thenRunAsync(() -> reports.markPublished(r.id(), clock.instant()));
+                .thenRunAsync(() -> marked(r.id()));
+    }
+
+    private void marked(String id) {
+        published.increment();
+        reports.markPublished(id, clock.instant());
     }
 
     private byte[] payload(FiledReport r) {
@@ -57,7 +67,7 @@ class ReportPublisher {
     private void attempt(String topic, byte[] payload, String id, int attempt, Duration wait) {
         broker.publish(topic, payload, 1, false).whenCompleteAsync((ok, e) -> { // off the MQTT client's thread: this may write to the database
             if (e == null) {
-                reports.markPublished(id, clock.instant());
+                marked(id);
                 return;
             }
             if (attempt >= ATTEMPTS) {

@@ -173,6 +173,12 @@ public class ReportRepository {
         jdbc.update("UPDATE report SET published_at = ? WHERE id = ? AND published_at IS NULL", Timestamp.from(at), id);
     }
 
+    /** Reports the broker has not taken yet, however new: the outbox's depth. */
+    public long countUnpublished() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM report WHERE published_at IS NULL", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /** Reports filed before the given instant that the broker never took, oldest first. */
     public List<FiledReport> unpublished(Instant filedBefore, int limit) {
         return jdbc.query(REPORTS + " WHERE r.published_at IS NULL AND r.requested_at < ? ORDER BY r.requested_at, r.id LIMIT ?",

@@ -35,6 +35,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * citizens' ratings and reopenings under /public/reports, which only need the tracking code.
  * After logging in, each role lands on its own page ({@link RoleLandingHandler}). Scripts may
  * also send a personal API token ({@link BearerTokenFilter}): no session, no CSRF token.
+ * Health is public (probes); the other actuator endpoints, Prometheus' scrape among them, are
+ * for administrators, whose API token a scraper sends as a Bearer token.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -50,11 +52,13 @@ public class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<WebInvocationPrivilegeEvaluator> privileges,
                                             ApiTokens tokens, UserDetailsService users) throws Exception {
-        RequestMatcher machine = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/ws/**"));
+        RequestMatcher machine = new OrRequestMatcher(pathPattern("/api/**"), pathPattern("/ws/**"), pathPattern("/actuator/**"));
         HttpSessionRequestCache pages = pagesOnly(machine);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // metrics tell how busy the city and its people are: administrators and their scrapers only
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers(LOGIN_PAGE, "/error", "/api/wards", "/open311/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/public/reports/**").permitAll()

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.CloseStatus;
@@ -26,6 +27,8 @@ import static org.mockito.Mockito.when;
 class LiveClientTest {
 
     private final LiveSenders senders = new LiveSenders(2, Duration.ofMillis(200));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final LiveMeters meters = new LiveMeters(registry);
 
     @AfterEach
     void stopSenders() {
@@ -38,7 +41,7 @@ class LiveClientTest {
         WebSocketSession session = session("fast");
         doAnswer(inv -> sent.add(((WebSocketMessage<?>) inv.getArgument(0)).getPayload().toString()))
                 .when(session).sendMessage(any());
-        LiveClient client = new LiveClient(session, 100, senders, () -> { });
+        LiveClient client = new LiveClient(session, 100, senders, meters, () -> { });
 
         for (int i = 0; i < 50; i++) {
             client.offer(new TextMessage("m" + i));
@@ -46,6 +49,8 @@ class LiveClientTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 50);
         assertThat(sent).startsWith("m0", "m1", "m2").endsWith("m49");
+        // counted just after each write returns
+        await().atMost(Duration.ofSeconds(5)).until(() -> registry.get("ioc.console.live.sent").counter().count() == 50);
     }
 
     @Test
@@ -57,7 +62,7 @@ class LiveClientTest {
             return null;
         }).when(session).sendMessage(any());
         AtomicBoolean dropped = new AtomicBoolean();
-        LiveClient client = new LiveClient(session, 5, senders, () -> dropped.set(true));
+        LiveClient client = new LiveClient(session, 5, senders, meters, () -> dropped.set(true));
 
         long start = System.nanoTime();
         for (int i = 0; i < 20; i++) {
@@ -69,6 +74,8 @@ class LiveClientTest {
         assertThat(dropped).isTrue();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(session).close(CloseStatus.SESSION_NOT_RELIABLE));
         stuck.countDown();
+        assertThat(registry.get("ioc.console.live.dropped").tag("reason", "slow").counter().count()).isEqualTo(1);
+        assertThat(registry.get("ioc.console.live.dropped").tag("reason", "failed").counter().count()).isZero();
     }
 
     @Test
@@ -78,11 +85,12 @@ class LiveClientTest {
             throw new IOException("broken pipe");
         }).when(session).sendMessage(any());
         AtomicBoolean dropped = new AtomicBoolean();
-        LiveClient client = new LiveClient(session, 5, senders, () -> dropped.set(true));
+        LiveClient client = new LiveClient(session, 5, senders, meters, () -> dropped.set(true));
 
         client.offer(new TextMessage("m"));
 
         await().atMost(Duration.ofSeconds(5)).untilTrue(dropped);
+        assertThat(registry.get("ioc.console.live.dropped").tag("reason", "failed").counter().count()).isEqualTo(1);
     }
 
     private static WebSocketSession session(String id) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.socket.WebSocketMessage;
@@ -28,7 +29,7 @@ import static org.mockito.Mockito.when;
 class LiveClientsTest {
 
     private final LiveSenders senders = new LiveSenders(2, Duration.ofMillis(100));
-    private final LiveClients clients = new LiveClients(JsonMapper.builder().build(), new LiveProperties(1_000), senders);
+    private final LiveClients clients = new LiveClients(JsonMapper.builder().build(), new LiveProperties(1_000), senders, new LiveMeters(new SimpleMeterRegistry()));
     private static final Pattern UPDATE = Pattern.compile("\"site\":\"u(\\d+)\"");
 
     private final CountDownLatch stalled = new CountDownLatch(1);

@@ -13,11 +13,12 @@ import vn.ioc.ingest.mqtt.MqttSettings;
  *
  * @param bufferBytes the most the disk buffer may hold while the broker is out of reach
  * @param baseDir     what relative file names in the configuration are relative to
+ * @param metricsPort where {@code /metrics} and {@code /health} are served; 0 for not at all
  */
 public record AgentConfig(
         String site, String name, double lat, double lon, Path baseDir,
         MqttSettings mqtt, Path stateDir, long bufferBytes,
-        List<CameraSettings> cameras, List<SensorSettings> sensors) {
+        List<CameraSettings> cameras, List<SensorSettings> sensors, int metricsPort) {
 
     public AgentConfig {
         cameras = List.copyOf(cameras);

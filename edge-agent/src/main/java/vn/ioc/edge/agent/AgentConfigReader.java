@@ -37,14 +37,15 @@ import vn.ioc.ingest.mqtt.MqttSettings;
  * the sensor adapters. The broker and the
  * state folder may come from the environment instead, so that a container image needs no
  * file edits: {@code IOC_MQTT_URL}, {@code IOC_MQTT_USERNAME}, {@code IOC_MQTT_PASSWORD},
- * {@code IOC_EDGE_STATE_DIR} win over the file. Relative paths are relative to the file.
+ * {@code IOC_EDGE_STATE_DIR}, {@code IOC_METRICS_PORT} win over the file. Relative paths are relative to the file.
  */
 public final class AgentConfigReader {
 
-    private static final Set<String> TOP = Set.of("site", "mqtt", "stateDir", "buffer", "cameras", "sensors");
+    private static final Set<String> TOP = Set.of("site", "mqtt", "stateDir", "buffer", "metrics", "cameras", "sensors");
     private static final Set<String> SITE = Set.of("id", "name", "lat", "lon");
     private static final Set<String> MQTT = Set.of("url", "username");
     private static final Set<String> BUFFER = Set.of("maxMegabytes");
+    private static final Set<String> METRICS = Set.of("port");
     private static final Set<String> CAMERA = Set.of("id", "type", "source", "analytics", "public", "frames");
     private static final Set<String> SENSOR = Set.of("id", "type", "source");
     private static final Set<String> FRAMES = Set.of("every", "maxWidth", "maxHeight", "quality");
@@ -95,6 +96,8 @@ public final class AgentConfigReader {
             bufferBytes = (long) number(buffer, "maxMegabytes", origin + " buffer", 1, 1_000_000) * MEGABYTE;
         }
 
+        int metricsPort = metricsPort(top, origin, env);
+
         Set<String> devices = new HashSet<>();
         List<AgentConfig.CameraSettings> cameras = new ArrayList<>();
         List<JsonNode> cameraNodes = list(top, "cameras", origin);
@@ -122,7 +125,28 @@ public final class AgentConfigReader {
         if (devices.isEmpty()) {
             throw new InvalidConfigException(origin + ": expected at least one of 'cameras' or 'sensors' but there are none");
         }
-        return new AgentConfig(id, name, lat, lon, base, mqtt, stateDir, bufferBytes, cameras, sensors);
+        return new AgentConfig(id, name, lat, lon, base, mqtt, stateDir, bufferBytes, cameras, sensors, metricsPort);
+    }
+
+    /** {@code metrics.port}, or {@code IOC_METRICS_PORT} over it; 0 (the default) serves no metrics. */
+    private static int metricsPort(JsonNode top, String origin, Map<String, String> env) throws InvalidConfigException {
+        String fromEnv = nonBlank(env.get("IOC_METRICS_PORT"), null);
+        if (fromEnv != null) {
+            try {
+                int port = Integer.parseInt(fromEnv);
+                if (port >= 0 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidConfigException("IOC_METRICS_PORT: expected a port from 0 (off) to 65535 but was '" + fromEnv + "'");
+        }
+        if (!present(top, "metrics")) {
+            return 0;
+        }
+        JsonNode metrics = mapping(top, "metrics", origin, METRICS);
+        return integer(metrics, "port", origin + " metrics", 0, 0, 65535);
     }
 
     private static AgentConfig.CameraSettings camera(JsonNode c, String at, Path base) throws InvalidConfigException {

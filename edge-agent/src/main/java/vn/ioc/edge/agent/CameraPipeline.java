@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.slf4j.Logger;
@@ -62,6 +65,7 @@ public final class CameraPipeline implements AutoCloseable, VideoStatusListener 
     private final AtomicBoolean framePending = new AtomicBoolean();
     private final AtomicLong analysed = new AtomicLong();
     private final AtomicLong framesPublished = new AtomicLong();
+    private final AtomicLong videoLosses = new AtomicLong();
     private final Thread reader;
     private final VideoSource source;
     private volatile boolean closed;
@@ -250,8 +254,20 @@ public final class CameraPipeline implements AutoCloseable, VideoStatusListener 
         }
     }
 
+    /** Frames analysed (their rate is the camera's frames per second), frames published and video losses, per camera. */
+    void bindTo(MeterRegistry registry) {
+        Tags tags = Tags.of("site", site, "camera", settings.id());
+        FunctionCounter.builder("ioc.agent.frames.analysed", analysed, AtomicLong::get)
+                .description("Video frames the analytics processed").tags(tags).register(registry);
+        FunctionCounter.builder("ioc.agent.frames.published", framesPublished, AtomicLong::get)
+                .description("Privacy-filtered frames handed to the broker").tags(tags).register(registry);
+        FunctionCounter.builder("ioc.agent.video.lost", videoLosses, AtomicLong::get)
+                .description("Times the camera's video stream was lost").tags(tags).register(registry);
+    }
+
     @Override
     public void videoLost(String camera, String reason, Instant since) {
+        videoLosses.incrementAndGet();
         restartAnalytics = true;
         String why = reason == null || reason.isBlank() ? "stream lost" : reason.strip();
         String shortWhy = why.length() > CameraEventCodec.MAX_REASON_CHARS ? why.substring(0, CameraEventCodec.MAX_REASON_CHARS - 1) + "…" : why;

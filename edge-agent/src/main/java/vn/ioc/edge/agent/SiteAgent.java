@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,9 @@ import vn.ioc.edge.analytics.CameraConfig;
 import vn.ioc.edge.analytics.CameraConfigReader;
 import vn.ioc.edge.forward.Priority;
 import vn.ioc.edge.forward.StoreAndForward;
+import vn.ioc.edge.metrics.AgentHealth;
+import vn.ioc.edge.metrics.ForwardMeters;
+import vn.ioc.edge.metrics.MetricsServer;
 import vn.ioc.edge.sensors.SensorAdapter;
 import vn.ioc.edge.sensors.SensorAdapters;
 import vn.ioc.ingest.contract.Measurement;
@@ -52,6 +57,11 @@ public final class SiteAgent implements AutoCloseable {
      * starts them; returns at once. A missing video file or a bad configuration fails here.
      */
     public static SiteAgent start(AgentConfig config, Clock clock) throws IOException, InvalidConfigException {
+        return start(config, clock, new CompositeMeterRegistry()); // meters nobody reads cost nothing there
+    }
+
+    /** As {@link #start(AgentConfig, Clock)}, with the publisher's and the cameras' meters in {@code meters}. */
+    public static SiteAgent start(AgentConfig config, Clock clock, MeterRegistry meters) throws IOException, InvalidConfigException {
         List<CameraConfig> analytics = new ArrayList<>();
         for (AgentConfig.CameraSettings c : config.cameras()) {
             analytics.add(CameraConfigReader.read(c.analytics()));
@@ -81,6 +91,7 @@ public final class SiteAgent implements AutoCloseable {
                     .clock(clock)
                     .start();
             agent = new SiteAgent(config, out);
+            new ForwardMeters(site, out).bindTo(meters);
         } catch (IOException | RuntimeException e) {
             adapters.forEach(SensorAdapter::close);
             sequence.close();
@@ -88,7 +99,9 @@ public final class SiteAgent implements AutoCloseable {
         }
         try {
             for (int i = 0; i < config.cameras().size(); i++) {
-                agent.cameras.add(CameraPipeline.start(site, config.cameras().get(i), analytics.get(i), agent.out));
+                CameraPipeline camera = CameraPipeline.start(site, config.cameras().get(i), analytics.get(i), agent.out);
+                agent.cameras.add(camera);
+                camera.bindTo(meters);
             }
         } catch (IOException | RuntimeException e) {
             adapters.forEach(SensorAdapter::close);
@@ -120,6 +133,11 @@ public final class SiteAgent implements AutoCloseable {
 
     public String site() {
         return config.site();
+    }
+
+    /** What {@code /health} reports for this agent ({@link AgentHealth}). */
+    public MetricsServer.Health health() {
+        return AgentHealth.of(config.site(), out);
     }
 
     /** Stops reading and analysing, delivers what it can for a moment, says goodbye; the rest waits on disk. */

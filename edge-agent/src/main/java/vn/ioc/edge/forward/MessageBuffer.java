@@ -54,6 +54,7 @@ public final class MessageBuffer implements AutoCloseable {
     private final Object markLock = new Object();
     private final List<Segment> segments = new ArrayList<>();
     private final long[] dropped = new long[Priority.values().length];
+    private final BufferAge age = new BufferAge();
     private long bytes;
     private long depth;
     private long lastSeq;
@@ -108,6 +109,7 @@ public final class MessageBuffer implements AutoCloseable {
             readOffset = readSegment.size;
         }
         if (depth > 0) {
+            age.appended(delivered + 1, System.nanoTime());
             log.info("{}: disk buffer {} holds {} undelivered messages ({} bytes) after seq {}", agent, dir, depth, bytes, delivered);
         }
     }
@@ -187,6 +189,7 @@ public final class MessageBuffer implements AutoCloseable {
         active.undelivered[m.priority().ordinal()]++;
         depth++;
         lastSeq = m.seq();
+        age.appended(m.seq(), System.nanoTime());
         unforced = true;
     }
 
@@ -239,6 +242,7 @@ public final class MessageBuffer implements AutoCloseable {
                 break;
             }
         }
+        age.delivered(delivered, depth);
         Segment active = active();
         for (Segment s : List.copyOf(segments)) {
             if (s != active && s.undelivered() == 0) {
@@ -285,6 +289,11 @@ public final class MessageBuffer implements AutoCloseable {
     /** Messages not yet delivered (read but unacknowledged ones included). */
     public synchronized long depth() {
         return depth;
+    }
+
+    /** How long the oldest message not yet delivered has waited (to within a second); zero when none waits. */
+    public synchronized Duration oldestAge() {
+        return Duration.ofNanos(age.oldestNanos(System.nanoTime()));
     }
 
     /** Bytes the segment files take. */
@@ -385,6 +394,7 @@ public final class MessageBuffer implements AutoCloseable {
         s.lastSeq = keptLastSeq;
         s.undelivered[priority.ordinal()] -= count;
         depth -= count;
+        age.delivered(delivered, depth);
         dropped[priority.ordinal()] += count;
         if (s == readSegment) {
             readOffset = newReadOffset < 0 ? kept : newReadOffset;

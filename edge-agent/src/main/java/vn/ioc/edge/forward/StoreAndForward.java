@@ -70,6 +70,7 @@ public final class StoreAndForward implements AutoCloseable {
     private final Object sendLock = new Object();
     private final AtomicLong births = new AtomicLong();
     private final boolean healthReports;
+    private volatile boolean bufferFailing;
     private volatile boolean closed;
 
     private StoreAndForward(Builder b, MessageBuffer buffer) throws MqttException {
@@ -133,7 +134,9 @@ public final class StoreAndForward implements AutoCloseable {
             seq = sequence.next();
             try {
                 buffer.append(new BufferedMessage(seq, priority, topic, payloadForSeq.apply(seq)));
+                bufferFailing = false;
             } catch (IOException e) {
+                bufferFailing = true;
                 throw new UncheckedIOException(agent + ": cannot append to the disk buffer", e);
             }
         }
@@ -167,6 +170,16 @@ public final class StoreAndForward implements AutoCloseable {
 
     public String agent() {
         return agent;
+    }
+
+    /** Whether messages are taken: not closed, and the last append to the disk buffer worked. */
+    public boolean isAccepting() {
+        return !closed && !bufferFailing;
+    }
+
+    /** How long the oldest message not yet acknowledged by the broker has waited: the agent's lag; zero when none. */
+    public Duration oldestBufferedAge() {
+        return buffer.oldestAge();
     }
 
     public ForwardCounters counters() {

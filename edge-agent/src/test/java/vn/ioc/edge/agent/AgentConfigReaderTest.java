@@ -53,6 +53,23 @@ class AgentConfigReaderTest {
     }
 
     @Test
+    void metricsAreOffUnlessAPortIsGivenAndTheEnvironmentWins() throws Exception {
+        Path example = Path.of("examples/agent-hue.yaml");
+        assertThat(AgentConfigReader.load(example, Map.of()).metricsPort()).isZero();
+        assertThat(AgentConfigReader.load(example, Map.of("IOC_METRICS_PORT", "9464")).metricsPort()).isEqualTo(9464);
+
+        Path file = dir.resolve("agent.yaml");
+        Files.writeString(file, "site: {id: s1, name: x, lat: 16, lon: 107}\nmetrics: {port: 9500}\n"
+                + "sensors:\n  - {id: s1, type: t, source: {type: csv}}");
+        assertThat(AgentConfigReader.load(file, Map.of()).metricsPort()).isEqualTo(9500);
+        assertThat(AgentConfigReader.load(file, Map.of("IOC_METRICS_PORT", "0")).metricsPort()).isZero();
+        assertThatThrownBy(() -> AgentConfigReader.load(file, Map.of("IOC_METRICS_PORT", "http")))
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("IOC_METRICS_PORT").hasMessageContaining("'http'");
+        assertThat(error("site: {id: s1, name: x, lat: 16, lon: 107}\nmetrics: {port: 70000}\nsensors:\n  - {id: s1, type: t, source: {type: csv}}"))
+                .contains("metrics").contains("'port'");
+    }
+
+    @Test
     void mistakesAreNamedWithWhereTheyAre() throws Exception {
         Files.writeString(dir.resolve("clip.mp4"), "not really a video, but it exists");
         Files.writeString(dir.resolve("cam.yaml"), "{}");

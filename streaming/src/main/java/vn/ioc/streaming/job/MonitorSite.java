@@ -130,6 +130,8 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
     private transient SiteStatusCodec statusCodec;
     private transient CameraEventCodec eventCodec;
     private transient Counter late;
+    /** Incidents opened, updated or cleared here, as sent on. */
+    private transient Counter incidentChanges;
 
     MonitorSite(DetectionOptions options) {
         this.options = options;
@@ -162,6 +164,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
         statusCodec = new SiteStatusCodec();
         eventCodec = new CameraEventCodec();
         late = rc.getMetricGroup().counter("lateObservations");
+        incidentChanges = rc.getMetricGroup().counter("incidentChanges");
     }
 
     @Override
@@ -477,6 +480,7 @@ final class MonitorSite extends KeyedProcessFunction<String, SiteInput, Incident
             open.put(key, t.open());
         }
         if (t.change() != null) {
+            incidentChanges.inc();
             out.collect(t.change());
         }
     }

@@ -58,6 +58,8 @@ public final class WatchNeighbours extends KeyedProcessFunction<String, PlacedRe
     private transient MapState<String, Incident> open;
     private transient IncidentLifecycle lifecycle;
     private transient Counter late;
+    /** Incidents opened, updated or cleared here, as sent on. */
+    private transient Counter incidentChanges;
 
     public WatchNeighbours(DetectionOptions options) {
         this.options = options;
@@ -90,6 +92,7 @@ public final class WatchNeighbours extends KeyedProcessFunction<String, PlacedRe
         open = rc.getMapState(openState(options.stateTtl()));
         lifecycle = new IncidentLifecycle(options.updateEvery());
         late = rc.getMetricGroup().counter("lateReadings");
+        incidentChanges = rc.getMetricGroup().counter("incidentChanges");
     }
 
     @Override
@@ -169,6 +172,7 @@ public final class WatchNeighbours extends KeyedProcessFunction<String, PlacedRe
             open.put(device, t.open());
         }
         if (t.change() != null) {
+            incidentChanges.inc();
             out.collect(t.change());
         }
     }
