@@ -66,7 +66,9 @@ IMAGE_VARS = {"timescaledb": {"POSTGRES_DB", "POSTGRES_USER", "POSTGRES_PASSWORD
 check(len(CONSOLE_VARS) > 10 and len(JOB_VARS) > 10 and len(JOB_FLAGS) > 10 and AGENT_VARS,
       "found what the programs read (console %d, job %d/%d flags, agent %d)"
       % (len(CONSOLE_VARS), len(JOB_VARS), len(JOB_FLAGS), len(AGENT_VARS)))
-VARS = {"console": CONSOLE_VARS, "job": JOB_VARS | IMAGE_VARS["flink"], "agent": AGENT_VARS,
+# Spring Boot's own settings by relaxed binding (console/README.md names the ones it documents)
+SPRING_VARS = {"MANAGEMENT_SERVER_PORT"}
+VARS = {"console": CONSOLE_VARS | SPRING_VARS, "job": JOB_VARS | IMAGE_VARS["flink"], "agent": AGENT_VARS,
         **IMAGE_VARS}
 
 ACL_USERS = set(re.findall(r"^user (\S+)", read("deploy/mosquitto/acl"), re.M))
